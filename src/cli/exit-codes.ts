@@ -1,0 +1,37 @@
+/** The one mapping from failure codes to process exit codes (documented in the README and --help). */
+import type { FailureCode } from '../core/common/result.js';
+
+export const EXIT = {
+  ok: 0,
+  bug: 1,
+  invalidInput: 2,
+  notFound: 3,
+  unreadable: 4,
+  conflict: 5,
+  forbidden: 6,
+} as const;
+
+const BY_CODE: Readonly<Record<FailureCode, number>> = {
+  'invalid-input': EXIT.invalidInput,
+  'invalid-plan': EXIT.invalidInput,
+  'invalid-dataset': EXIT.invalidInput,
+  'future-date': EXIT.invalidInput,
+  'not-found': EXIT.notFound,
+  unreadable: EXIT.unreadable,
+  conflict: EXIT.conflict,
+  forbidden: EXIT.forbidden,
+};
+
+/** Exit code for a failure. */
+export function exitCodeFor(code: FailureCode): number {
+  return BY_CODE[code];
+}
+
+export const EXIT_CODES_HELP = `Exit codes:
+  0  success
+  1  internal error (a bug: please report it)
+  2  invalid input: bad option value, malformed or future date, invalid plan or dataset file
+  3  not found: an unknown id (condition, criterion, forum, stage)
+  4  unreadable: a file or folder that does not exist or cannot be read
+  5  conflict: a stale version was superseded (storage)
+  6  forbidden: not allowed for this user (server)`;

@@ -1,0 +1,129 @@
+/** Stage and gate status: what the record says happened, and whether the criteria would pass the gate. */
+import { compareIso, sortDay, timexBounds } from '../common/dates.js';
+import type { GateRecord, Ledger, Rating } from '../ledger/schema.js';
+import type { PlanIndex } from '../plan/lookup.js';
+import type { Stage, Substep, SubstepKind } from '../plan/schema.js';
+
+export type SubstepState = GateRecord['status'] | 'not-started';
+
+export interface SlipView {
+  readonly from: string;
+  readonly to: string | null;
+  readonly announcedOn: string;
+  readonly reason: string;
+  readonly sourceIds: readonly string[];
+}
+
+export interface SubstepStatus {
+  readonly kind: 'substep-status';
+  readonly substep: SubstepKind;
+  readonly state: SubstepState;
+  /** Date of the latest record, if any. */
+  readonly recordDate: string | null;
+  readonly recordId: string | null;
+  readonly description: string | null;
+  readonly verdicts: Readonly<Record<string, string>>;
+  readonly originalPlannedDate: string | null;
+  /** The plan after the slips announced by the as-of date; null when no date is set. */
+  readonly plannedDate: string | null;
+  readonly slips: readonly SlipView[];
+  /** Days between the first planned date and the current one (start of period to start of period). */
+  readonly slipDays: number | null;
+}
+
+export interface GateBlock {
+  readonly criterionId: string;
+  readonly partyId: string;
+  readonly rating: Rating | 'unassessed' | null;
+}
+
+export interface StageStatus {
+  readonly kind: 'stage-status';
+  readonly stageId: string;
+  readonly title: string;
+  readonly order: number;
+  readonly substeps: readonly SubstepStatus[];
+  /** The most advanced sub-step with a record, and its state. */
+  readonly phase: SubstepKind | null;
+  readonly state: SubstepState;
+  readonly isComplete: boolean;
+  readonly criteriaCheck: { readonly isPassed: boolean; readonly blocking: readonly GateBlock[] };
+}
+
+/** The latest gate record per stage and sub-step (by date, then recording time). */
+function latestRecords(ledger: Ledger): ReadonlyMap<string, GateRecord> {
+  const latest = new Map<string, GateRecord>();
+  for (const record of ledger.gateRecords) {
+    const key = `${record.stageId}|${record.substep}`;
+    const current = latest.get(key);
+    const isLater =
+      current === undefined ||
+      sortDay(record.date) > sortDay(current.date) ||
+      (sortDay(record.date) === sortDay(current.date) && compareIso(record.recordedAt, current.recordedAt) >= 0);
+    if (isLater) latest.set(key, record);
+  }
+  return latest;
+}
+
+function substepStatus(substep: Substep, record: GateRecord | undefined, asOf: string): SubstepStatus {
+  const slips = substep.slips.filter((slip) => timexBounds(slip.announcedOn).startDay <= timexBounds(asOf).startDay);
+  const last = slips[slips.length - 1];
+  const plannedDate = last === undefined ? substep.plannedDate : last.to;
+  const slipDays =
+    substep.plannedDate !== null && plannedDate !== null
+      ? timexBounds(plannedDate).startDay - timexBounds(substep.plannedDate).startDay
+      : null;
+  return {
+    kind: 'substep-status',
+    substep: substep.kind,
+    state: record?.status ?? 'not-started',
+    recordDate: record?.date ?? null,
+    recordId: record?.id ?? null,
+    description: record?.description ?? null,
+    verdicts: record?.verdicts ?? {},
+    originalPlannedDate: substep.plannedDate,
+    plannedDate,
+    slips,
+    slipDays,
+  };
+}
+
+/** Status of every stage as of a date, given the scoped ledger and each party's ratings. */
+export function stageStatuses(
+  index: PlanIndex,
+  scoped: Ledger,
+  asOf: string,
+  ratingOf: (partyId: string, criterionId: string) => Rating | 'unassessed' | null,
+): readonly StageStatus[] {
+  const latest = latestRecords(scoped);
+  return [...index.plan.stages]
+    .sort((a, b) => a.order - b.order)
+    .map((stage: Stage) => {
+      const substeps = stage.substeps.map((s) => substepStatus(s, latest.get(`${stage.id}|${s.kind}`), asOf));
+      const recorded = substeps.filter((s) => s.state !== 'not-started');
+      const mostAdvanced = recorded[recorded.length - 1];
+      const verification = substeps.find((s) => s.substep === 'verification');
+      const approval = substeps.find((s) => s.substep === 'approval');
+      const isApprovalDone =
+        approval === undefined || approval.state === 'completed' || (approval.state === 'not-started' && approval.plannedDate === null);
+      const isComplete = verification !== undefined && verification.state === 'completed' && isApprovalDone;
+      const blocking: GateBlock[] = [];
+      for (const criterionId of stage.requiredCriteria) {
+        for (const partyId of stage.gate.parties) {
+          const rating = ratingOf(partyId, criterionId);
+          if (typeof rating !== 'number' || rating < stage.gate.minRating) blocking.push({ criterionId, partyId, rating });
+        }
+      }
+      return {
+        kind: 'stage-status',
+        stageId: stage.id,
+        title: stage.title,
+        order: stage.order,
+        substeps,
+        phase: mostAdvanced?.substep ?? null,
+        state: isComplete ? 'completed' : (mostAdvanced?.state ?? 'not-started'),
+        isComplete,
+        criteriaCheck: { isPassed: blocking.length === 0, blocking },
+      };
+    });
+}
