@@ -18,7 +18,8 @@ export function editDistance(a: string, b: string): number {
 /** The closest known id within a small edit distance, if any. */
 export function closest(id: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(id.length / 4)) + 1;
+  // A one-letter id is "close" to every other one-letter id; only suggest when something is shared.
+  let bestDistance = Math.min(Math.max(1, Math.floor(id.length / 4)) + 1, id.length);
   for (const candidate of known) {
     const d = editDistance(id, candidate);
     if (d < bestDistance) {
