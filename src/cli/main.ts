@@ -37,6 +37,9 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .description(DESCRIPTION)
     .version('0.1.0', '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // Set before sub-commands are added: they copy these settings when created.
+    .exitOverride()
+    .configureOutput({ writeOut: printOut, writeErr: printErr })
     .addHelpText(
       'after',
       `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon plan validate my-plan.yaml\n\nEnvironment:\n  OPCON_DATASET  dataset folder to read (default: the built-in public-record dataset)\n  OPCON_TODAY    fix "today" (YYYY-MM-DD) for reproducible runs\n  NO_COLOR / FORCE_COLOR  turn colour off / on\n\n${EXIT_CODES_HELP}\n`,
@@ -166,8 +169,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(ctx, (code) => {
     exitCode = code;
   });
-  program.exitOverride();
-  program.configureOutput({ writeOut: printOut, writeErr: printErr });
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {

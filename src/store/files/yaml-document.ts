@@ -17,7 +17,7 @@ export function parseYaml(text: string, file: string): { readonly parsed: Parsed
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems = [...document.errors, ...document.warnings].map((error) => {
-    const pos = error.linePos?.[0];
+    const pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
     return {
       message: `YAML ${error.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${error.message.split('\n')[0] ?? ''}`,
       path: '(document)',
