@@ -1,5 +1,6 @@
 /** The `opcon` command. Commands are thin: parse options, run an operation, print the result. */
 import { Command, CommanderError, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
 import { operations } from '../app/registry.js';
 import { AUDIENCES } from '../core/common/releasability.js';
 import { EVENT_CATEGORIES, RELIABILITY_GRADES, SOURCE_KINDS } from '../core/ledger/schema.js';
@@ -35,7 +36,7 @@ const scopeInput = (o: ScopeOpts) => ({ asOf: o.asOf, knownAt: o.knownAt, audien
 export function buildProgram(ctx: CommandContext, setExit: (code: number) => void): Command {
   const program = new Command('opcon')
     .description(DESCRIPTION)
-    .version('0.1.0', '-V, --version')
+    .version(packageJson.version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     // Set before sub-commands are added: they copy these settings when created.
     .exitOverride()
