@@ -1,6 +1,6 @@
 /** The brief in the terminal: sections with tables, colour on a TTY, plain when piped. */
 import type { Brief } from '../../app/operations/brief.js';
-import type { StageStatus } from '../../core/picture/gates.js';
+import type { StageStatus, SubstepStatus } from '../../core/picture/gates.js';
 import { citationText, daysText, gapText, ratingColour, ratingText, readinessText } from './labels.js';
 import { table, wrap, type Style } from './style.js';
 
@@ -8,18 +8,36 @@ function heading(style: Style, text: string): string {
   return `\n${style.paint(text.toUpperCase(), 'bold', 'blue')}`;
 }
 
-function stageLine(stage: StageStatus, isCurrent: boolean, style: Style): string {
+function substepText(s: SubstepStatus): string {
+  const planned = s.plannedDate === null ? 'no date set' : s.plannedDate;
+  const slip = s.slips.length > 0 ? `; slipped ${s.slips.length}×${s.slipDays === null || s.slipDays === 0 ? '' : `, +${s.slipDays} days`}` : '';
+  switch (s.state) {
+    case 'completed':
+      return `completed ${s.recordDate ?? ''}`.trim();
+    case 'in-progress':
+      return `in progress since ${s.recordDate ?? '?'} (plan: ${planned}${slip})`;
+    case 'stalled':
+      return `stalled since ${s.recordDate ?? '?'} (plan: ${planned}${slip})`;
+    case 'failed':
+      return `failed ${s.recordDate ?? ''} (plan: ${planned}${slip})`;
+    default:
+      return `${s.state === 'planned' ? 'planned' : 'not started'} (plan: ${planned}${slip})`;
+  }
+}
+
+function stageLines(stage: StageStatus, isCurrent: boolean, style: Style): string[] {
   const marker = stage.isComplete ? style.paint('✓', 'green') : isCurrent ? style.paint('▶', 'yellow') : style.paint('·', 'gray');
-  const parts = stage.substeps.map((s) => {
-    const when = s.recordDate ?? (s.plannedDate === null ? 'no date set' : `planned ${s.plannedDate}`);
-    const slip = s.slips.length > 0 ? `, slipped ${s.slips.length}×${s.slipDays === null ? '' : ` (+${s.slipDays} d)`}` : '';
-    const colour = s.state === 'completed' ? 'green' : s.state === 'stalled' || s.state === 'failed' ? 'red' : s.state === 'in-progress' ? 'yellow' : 'gray';
-    return `${s.substep} ${style.paint(s.state, colour)} (${when}${slip})`;
-  });
+  const status = stage.isComplete ? 'complete' : stage.phase === null ? 'not started' : `${stage.phase} ${stage.state}`;
   const gate = stage.criteriaCheck.isPassed
-    ? style.paint('criteria gate: passes', 'green')
+    ? style.paint('criteria gate passes', 'green')
     : `criteria gate: ${stage.criteriaCheck.blocking.length} rating(s) below the bar`;
-  return `  ${marker} ${style.paint(stage.stageId.padEnd(4), 'bold')} ${parts.join(' · ')}\n        ${gate}`;
+  return [
+    `  ${marker} ${style.paint(`${stage.stageId} ${stage.title}`, 'bold')} — ${status}; ${gate}`,
+    ...stage.substeps.map((s) => {
+      const colour = s.state === 'completed' ? 'green' : s.state === 'stalled' || s.state === 'failed' ? 'red' : s.state === 'in-progress' ? 'yellow' : 'gray';
+      return `      ${s.substep.padEnd(12)} ${style.paint(substepText(s), colour)}`;
+    }),
+  ];
 }
 
 /** Render a brief for the terminal. */
@@ -45,7 +63,7 @@ export function renderBrief(brief: Brief, style: Style, columns: number): string
   }
 
   out.push(heading(style, 'Stages'));
-  for (const stage of p.stages) out.push(stageLine(stage, stage.stageId === p.currentStageId, style));
+  for (const stage of p.stages) out.push(...stageLines(stage, stage.stageId === p.currentStageId, style));
 
   out.push(heading(style, 'Conditions — readiness as each party sees it'));
   const condRows = p.conditions.map((c) => [
@@ -117,9 +135,12 @@ export function renderBrief(brief: Brief, style: Style, columns: number): string
     `  Escalation level: ${style.paint(esc.level, esc.level === 'political' ? 'red' : esc.level === 'ministerial' ? 'yellow' : 'green')}` +
       (esc.isOpen && lastEsc ? ` (open since ${lastEsc.date}: ${lastEsc.item})` : ' (nothing open)'),
   );
-  for (const e of esc.records.slice(0, 3)) out.push(style.paint(`    ${e.date}  ${e.fromLevel} → ${e.toLevel}  ${wrap(e.description, columns - 40, '                                ')}`, 'dim'));
+  for (const e of esc.records.slice(0, 3)) {
+    out.push(style.paint(`    ${e.date.padEnd(10)}  ${`${e.fromLevel} → ${e.toLevel}`.padEnd(24)} ${e.outcome.padEnd(10)} ${wrap(e.item, columns - 54, ' '.repeat(52))}`, 'dim'));
+  }
+  out.push('  Latest decisions:');
   for (const d of p.decisions.slice(0, 5)) {
-    out.push(`  ${d.date.padEnd(10)}  ${d.forumId.padEnd(8)} ${wrap(d.title, columns - 26, ' '.repeat(24))}`);
+    out.push(`    ${d.date.padEnd(10)}  ${d.forumId.padEnd(8)} ${wrap(d.title, columns - 26, ' '.repeat(24))}`);
   }
 
   out.push(heading(style, 'Key dates'));
@@ -132,10 +153,14 @@ export function renderBrief(brief: Brief, style: Style, columns: number): string
       style,
     ),
   );
-  out.push('  Targets on record:');
-  for (const t of p.targets) {
-    out.push(`    ${t.party.padEnd(4)} ${t.date.padEnd(10)} ${t.qualifier.padEnd(13)} ${t.standing.padEnd(9)} ${wrap(t.title, columns - 48, ' '.repeat(46))}`);
-  }
+  out.push('');
+  out.push(
+    table(
+      [{ header: 'Target' }, { header: 'Party' }, { header: 'Date' }, { header: 'Qualifier' }, { header: 'Standing' }, { header: 'Days left', align: 'right' as const }],
+      p.targets.map((t) => [t.title, t.party, t.date, t.qualifier, t.standing, daysText(t.daysLeft)]),
+      style,
+    ),
+  );
 
   out.push(heading(style, 'Most recent statements'));
   p.recentStatements.forEach(({ statement: s, citation }, i) => {

@@ -1,5 +1,5 @@
 /** Stage and gate status: what the record says happened, and whether the criteria would pass the gate. */
-import { compareIso, sortDay, timexBounds } from '../common/dates.js';
+import { compareIso, timexBounds } from '../common/dates.js';
 import type { GateRecord, Ledger, Rating } from '../ledger/schema.js';
 import type { PlanIndex } from '../plan/lookup.js';
 import type { Stage, Substep, SubstepKind } from '../plan/schema.js';
@@ -43,23 +43,25 @@ export interface StageStatus {
   readonly title: string;
   readonly order: number;
   readonly substeps: readonly SubstepStatus[];
-  /** The most advanced sub-step with a record, and its state. */
+  /** The most advanced sub-step that has started (planned does not count), and its state. */
   readonly phase: SubstepKind | null;
   readonly state: SubstepState;
   readonly isComplete: boolean;
   readonly criteriaCheck: { readonly isPassed: boolean; readonly blocking: readonly GateBlock[] };
 }
 
-/** The latest gate record per stage and sub-step (by date, then recording time). */
+/**
+ * The latest gate record per stage and sub-step. Records are ordered by the end of their date's
+ * period: "completed in 2020" comes after "planned, announced 2020-10-14", as it must.
+ */
 function latestRecords(ledger: Ledger): ReadonlyMap<string, GateRecord> {
   const latest = new Map<string, GateRecord>();
   for (const record of ledger.gateRecords) {
     const key = `${record.stageId}|${record.substep}`;
     const current = latest.get(key);
-    const isLater =
-      current === undefined ||
-      sortDay(record.date) > sortDay(current.date) ||
-      (sortDay(record.date) === sortDay(current.date) && compareIso(record.recordedAt, current.recordedAt) >= 0);
+    const day = timexBounds(record.date).endDay;
+    const currentDay = current === undefined ? -Infinity : timexBounds(current.date).endDay;
+    const isLater = current === undefined || day > currentDay || (day === currentDay && compareIso(record.recordedAt, current.recordedAt) >= 0);
     if (isLater) latest.set(key, record);
   }
   return latest;
@@ -100,8 +102,9 @@ export function stageStatuses(
     .sort((a, b) => a.order - b.order)
     .map((stage: Stage) => {
       const substeps = stage.substeps.map((s) => substepStatus(s, latest.get(`${stage.id}|${s.kind}`), asOf));
-      const recorded = substeps.filter((s) => s.state !== 'not-started');
-      const mostAdvanced = recorded[recorded.length - 1];
+      // A plan is not progress: the phase is the last sub-step that actually started.
+      const started = substeps.filter((s) => s.state !== 'not-started' && s.state !== 'planned');
+      const mostAdvanced = started[started.length - 1];
       const verification = substeps.find((s) => s.substep === 'verification');
       const approval = substeps.find((s) => s.substep === 'approval');
       const isApprovalDone =
@@ -121,7 +124,7 @@ export function stageStatuses(
         order: stage.order,
         substeps,
         phase: mostAdvanced?.substep ?? null,
-        state: isComplete ? 'completed' : (mostAdvanced?.state ?? 'not-started'),
+        state: isComplete ? 'completed' : (mostAdvanced?.state ?? (substeps.some((s) => s.state === 'planned') ? 'planned' : 'not-started')),
         isComplete,
         criteriaCheck: { isPassed: blocking.length === 0, blocking },
       };

@@ -97,6 +97,18 @@ describe('the as-of picture', () => {
     expect(later.substeps[1]!.slipDays).toBe(730);
   });
 
+  it('orders gate records by the end of their period: "completed in 2020" follows a plan announced in October 2020', () => {
+    const gate = (id: string, status: GateRecord['status'], date: string): GateRecord => ({
+      kind: 'gate-record', id, stageId: 'S-1', substep: 'verification', status, date, verdicts: {}, description: id, sourceIds: ['S1'], releasability: 'PUBLIC', recordedAt: '2021-01-01T12:00:00Z',
+    });
+    const ledger = ledgerOf({ gateRecords: [gate('done', 'completed', '2020'), gate('plan', 'planned', '2020-10-14')] });
+    const stage = computePicture(plan, ledger, scope('2021-06-01')).stages[0]!;
+    expect(stage.substeps[1]!.state).toBe('completed');
+    expect(stage.phase).toBe('verification');
+    // Before the year is over, "completed in 2020" is not yet a fact.
+    expect(computePicture(plan, { ...ledger, gateRecords: ledger.gateRecords.map((g) => ({ ...g, recordedAt: '2020-10-14T12:00:00Z' })) }, scope('2020-11-01')).stages[0]!.substeps[1]!.state).toBe('planned');
+  });
+
   it('takes the escalation level from the latest open escalation', () => {
     const esc = (id: string, date: string, toLevel: Escalation['toLevel'], outcome: Escalation['outcome']): Escalation => ({
       kind: 'escalation', id, item: 'timing', date, fromLevel: 'military', toLevel, outcome, description: id, statementIds: [], sourceIds: ['S1'], releasability: 'PUBLIC', recordedAt: `${date}T12:00:00Z`,
