@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyDataset, DEFAULT_PLAN, opcon } from './helpers/cli.js';
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[/;
 
 describe('opcon --help', () => {

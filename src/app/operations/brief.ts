@@ -1,6 +1,7 @@
 /** The brief: the picture as of a date for one reader, with the dataset's provenance. */
 import { z } from 'zod';
 import { ok, type Result } from '../../core/common/result.js';
+import type { DatasetManifest } from '../../core/ledger/schema.js';
 import { computePicture, type Picture } from '../../core/picture/picture.js';
 import { defineOperation } from '../operation.js';
 import { resolveScope, ScopeInput } from '../scope-input.js';
@@ -15,6 +16,8 @@ export interface Brief {
     readonly currentTo: string;
     readonly location: string;
     readonly caveats: readonly string[];
+    /** Party-condition-years the record is silent on (no assessment, by design). */
+    readonly recordGaps: DatasetManifest['recordGaps'];
   };
   readonly plan: { readonly id: string; readonly version: number; readonly title: string };
   /** True when the as-of date is later than the last date the record was brought up to. */
@@ -36,7 +39,14 @@ export const briefOperation = defineOperation({
     return ok({
       kind: 'brief',
       schemaVersion: 1,
-      dataset: { id: manifest.id, title: manifest.title, currentTo: manifest.currentTo, location, caveats: manifest.caveats },
+      dataset: {
+        id: manifest.id,
+        title: manifest.title,
+        currentTo: manifest.currentTo,
+        location,
+        caveats: manifest.caveats,
+        recordGaps: manifest.recordGaps,
+      },
       plan: { id: plan.id, version: plan.version, title: plan.title },
       isBeyondRecord: scope.value.asOf > manifest.currentTo,
       picture,

@@ -166,7 +166,7 @@ export function renderBrief(brief: Brief, style: Style, columns: number): string
   p.recentStatements.forEach(({ statement: s, citation }, i) => {
     const who = [s.speaker ?? 'Unnamed', s.role].filter(Boolean).join(', ');
     const quote = s.isVerbatim ? `“${s.text}”` : `(paraphrase) ${s.text}`;
-    out.push(`  [${i + 1}] ${style.paint(s.saidOn, 'bold')} ${who} — ${s.side}${s.stance ? `, ${s.stance}` : ''}`);
+    out.push(`  [${i + 1}] ${style.paint(s.saidOn ?? 'undated', 'bold')} ${who} — ${s.side}${s.stance ? `, ${s.stance}` : ''}`);
     out.push(`      ${wrap(quote, columns - 8, '      ')}`);
     out.push(style.paint(`      ${wrap(citationText(citation), columns - 8, '      ')}`, 'dim'));
   });
@@ -174,6 +174,10 @@ export function renderBrief(brief: Brief, style: Style, columns: number): string
   if (brief.dataset.caveats.length > 0) {
     out.push(heading(style, 'Read with care'));
     for (const caveat of brief.dataset.caveats) out.push(`  • ${wrap(caveat, columns - 6, '    ')}`);
+  }
+  if (brief.dataset.recordGaps.length > 0) {
+    const gaps = brief.dataset.recordGaps.map((g) => `${g.party} ${g.conditionId} ${g.years.join(', ')}`).join('; ');
+    out.push(`  • ${wrap(`No assessment where the record is silent (by design, reasons in dataset.yaml): ${gaps}.`, columns - 6, '    ')}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -40,8 +40,13 @@ export function citationText(c: Citation): string {
   return `${c.outlet}, ${c.published ?? 'undated'}${c.url === null ? '' : ` — ${c.url}`}`;
 }
 
+/** A whole number with thousands separators (without loading locale data). */
+export function groupThousands(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** Days as "in 766 days", "today" or "312 days ago". */
 export function daysText(days: number): string {
   if (days === 0) return 'today';
-  return days > 0 ? `in ${days.toLocaleString('en-US')} days` : `${(-days).toLocaleString('en-US')} days ago`;
+  return days > 0 ? `in ${groupThousands(days)} days` : `${groupThousands(-days)} days ago`;
 }

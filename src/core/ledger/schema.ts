@@ -79,8 +79,8 @@ export const StatementSchema = z.strictObject({
   role: Text.nullable(),
   side: z.enum(SIDES),
   stance: z.enum(STANCES).nullable(),
-  /** When it was said (the date it speaks for). */
-  saidOn: PartialDateSchema,
+  /** When it was said (the date it speaks for); null when the source is undated and the record gives no date. */
+  saidOn: PartialDateSchema.nullable(),
   conditionIds: z.array(IdSchema).default([]),
   criterionIds: z.array(IdSchema).default([]),
   forumIds: z.array(IdSchema).default([]),
@@ -204,6 +204,13 @@ export const DatasetManifestSchema = z.strictObject({
   currentTo: IsoDateSchema,
   /** Anything an analyst must know before reading the numbers. */
   caveats: z.array(Text).default([]),
+  /**
+   * Where the record is silent: party and condition years with no assessment, and why. Declared
+   * so that a missing assessment is a stated fact, never an oversight or an invented rating.
+   */
+  recordGaps: z
+    .array(z.strictObject({ party: IdSchema, conditionId: IdSchema, years: z.array(z.number().int().min(1900).max(2100)).min(1), reason: Text }))
+    .default([]),
 });
 
 export type Source = DeepReadonly<z.infer<typeof SourceSchema>>;

@@ -285,7 +285,9 @@ export function computePicture(plan: Plan, ledger: Ledger, scope: Scope, options
       title: t.title,
       daysLeft: timexBounds(t.date).endDay - asOfDay,
     })),
-    recentStatements: [...scoped.statements]
+    // Undated statements have no place in a "most recent" list.
+    recentStatements: scoped.statements
+      .filter((s): s is Statement & { readonly saidOn: string } => s.saidOn !== null)
       .sort((a, b) => sortDay(b.saidOn) - sortDay(a.saidOn) || (a.id < b.id ? -1 : 1))
       .slice(0, options.statementLimit ?? 8)
       .map((statement) => ({ statement, citation: citationOf(sources.get(statement.sourceId)!) })),

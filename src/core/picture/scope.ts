@@ -39,7 +39,9 @@ export function scopeLedger(ledger: Ledger, scope: Scope): Ledger {
   );
   const sourceIds = new Set(sources.map((s) => s.id));
   const statements = withoutSuperseded(
-    ledger.statements.filter((s) => isKnown(s) && sourceIds.has(s.sourceId) && isOnOrBefore(s.saidOn, scope.asOf)),
+    ledger.statements.filter(
+      (s) => isKnown(s) && sourceIds.has(s.sourceId) && (s.saidOn === null || isOnOrBefore(s.saidOn, scope.asOf)),
+    ),
   );
   const statementIds = new Set(statements.map((s) => s.id));
   const keepSources = (ids: readonly string[]) => ids.filter((id) => sourceIds.has(id));
