@@ -28,11 +28,14 @@ function substepText(s: SubstepStatus): string {
 function stageLines(stage: StageStatus, isCurrent: boolean, style: Style): string[] {
   const marker = stage.isComplete ? style.paint('✓', 'green') : isCurrent ? style.paint('▶', 'yellow') : style.paint('·', 'gray');
   const status = stage.isComplete ? 'complete' : stage.phase === null ? 'not started' : `${stage.phase} ${stage.state}`;
-  const gate = stage.criteriaCheck.isPassed
-    ? style.paint('criteria gate passes', 'green')
-    : `criteria gate: ${stage.criteriaCheck.blocking.length} rating(s) below the bar`;
+  // A completed stage is history; the criteria check speaks to the stages still ahead.
+  const gate = stage.isComplete
+    ? ''
+    : stage.criteriaCheck.isPassed
+      ? `; ${style.paint('criteria gate passes', 'green')}`
+      : `; criteria gate: ${stage.criteriaCheck.blocking.length} rating(s) below the bar`;
   return [
-    `  ${marker} ${style.paint(`${stage.stageId} ${stage.title}`, 'bold')} — ${status}; ${gate}`,
+    `  ${marker} ${style.paint(`${stage.stageId} ${stage.title}`, 'bold')} — ${status}${gate}`,
     ...stage.substeps.map((s) => {
       const colour = s.state === 'completed' ? 'green' : s.state === 'stalled' || s.state === 'failed' ? 'red' : s.state === 'in-progress' ? 'yellow' : 'gray';
       return `      ${s.substep.padEnd(12)} ${style.paint(substepText(s), colour)}`;
@@ -86,7 +89,7 @@ export function renderBrief(brief: Brief, style: Style, columns: number): string
   out.push(
     table(
       [
-        { header: 'Condition', maxWidth: Math.max(24, columns - 70) },
+        { header: 'Condition', maxWidth: Math.max(32, columns - 62) },
         ...sides.map((s) => ({ header: s })),
         ...(joint ? [{ header: `${joint} bodies` }] : []),
         { header: 'Consensus' },
@@ -96,6 +99,10 @@ export function renderBrief(brief: Brief, style: Style, columns: number): string
       style,
     ),
   );
+  const verdicts = p.conditions.flatMap((c) =>
+    Object.entries(c.statedVerdicts).map(([party, cell]) => `    ${c.conditionId}  ${party.padEnd(9)} ${ratingText(cell.rating).padEnd(12)} as of ${cell.asOf ?? '?'}`),
+  );
+  if (verdicts.length > 0) out.push('  Condition-level verdicts on record (a party\'s judgement of a whole condition):', ...verdicts);
   out.push(
     style.paint(
       '  Readiness: weighted mean of criterion ratings (0 not met … 3 met) under each party\'s own weights and rule; ' +
@@ -164,7 +171,7 @@ export function renderBrief(brief: Brief, style: Style, columns: number): string
 
   out.push(heading(style, 'Most recent statements'));
   p.recentStatements.forEach(({ statement: s, citation }, i) => {
-    const who = [s.speaker ?? 'Unnamed', s.role].filter(Boolean).join(', ');
+    const who = s.speaker === null ? (s.role ?? 'Unnamed source') : [s.speaker, s.role].filter(Boolean).join(', ');
     const quote = s.isVerbatim ? `“${s.text}”` : `(paraphrase) ${s.text}`;
     out.push(`  [${i + 1}] ${style.paint(s.saidOn ?? 'undated', 'bold')} ${who} — ${s.side}${s.stance ? `, ${s.stance}` : ''}`);
     out.push(`      ${wrap(quote, columns - 8, '      ')}`);

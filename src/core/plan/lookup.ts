@@ -47,7 +47,7 @@ export function rollupRuleFor(plan: Plan, partyId: string): RollupRule {
   return plan.rollup[partyId] ?? { kind: 'weighted-mean', metThresholdPct: 100 };
 }
 
-/** The rule for the consensus view: the joint body's rule, else all criteria met. */
+/** The rule for the consensus view (all criteria met, unless the plan says otherwise). */
 export function consensusRule(index: PlanIndex): RollupRule {
-  return (index.joint && index.plan.rollup[index.joint.id]) ?? { kind: 'all-met' };
+  return index.plan.consensusRule;
 }

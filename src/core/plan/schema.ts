@@ -173,6 +173,8 @@ export const PlanSchema = z.strictObject({
   conditions: z.array(ConditionSchema).min(1),
   criteria: z.array(CriterionSchema).min(1),
   rollup: z.record(IdSchema, RollupRuleSchema),
+  /** Rule for the consensus view, whose criterion ratings are the lowest of the sides' ratings. */
+  consensusRule: RollupRuleSchema.default({ kind: 'all-met' }),
   stages: z.array(StageSchema).default([]),
   forums: z.array(ForumSchema).default([]),
   escalationLevels: z.array(z.enum(DECISION_LEVELS)).default(['military', 'ministerial', 'political']),
