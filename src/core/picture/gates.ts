@@ -1,6 +1,7 @@
 /** Stage and gate status: what the record says happened, and whether the criteria would pass the gate. */
 import { compareIso, timexBounds } from '../common/dates.js';
 import type { GateRecord, Ledger, Rating } from '../ledger/schema.js';
+import { effectiveDay } from './scope.js';
 import type { PlanIndex } from '../plan/lookup.js';
 import type { Stage, Substep, SubstepKind } from '../plan/schema.js';
 
@@ -51,16 +52,16 @@ export interface StageStatus {
 }
 
 /**
- * The latest gate record per stage and sub-step. Records are ordered by the end of their date's
- * period: "completed in 2020" comes after "planned, announced 2020-10-14", as it must.
+ * The latest gate record per stage and sub-step, ordered by the day each became a fact: "completed
+ * in 2020", recorded in 2026, comes after "planned, announced 2020-10-14", as it must.
  */
 function latestRecords(ledger: Ledger): ReadonlyMap<string, GateRecord> {
   const latest = new Map<string, GateRecord>();
   for (const record of ledger.gateRecords) {
     const key = `${record.stageId}|${record.substep}`;
     const current = latest.get(key);
-    const day = timexBounds(record.date).endDay;
-    const currentDay = current === undefined ? -Infinity : timexBounds(current.date).endDay;
+    const day = effectiveDay(record.date, record.recordedAt);
+    const currentDay = current === undefined ? -Infinity : effectiveDay(current.date, current.recordedAt);
     const isLater = current === undefined || day > currentDay || (day === currentDay && compareIso(record.recordedAt, current.recordedAt) >= 0);
     if (isLater) latest.set(key, record);
   }

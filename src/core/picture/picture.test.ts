@@ -97,7 +97,7 @@ describe('the as-of picture', () => {
     expect(later.substeps[1]!.slipDays).toBe(730);
   });
 
-  it('orders gate records by the end of their period: "completed in 2020" follows a plan announced in October 2020', () => {
+  it('orders gate records by the day each became a fact: "completed in 2020" follows a plan announced in October 2020', () => {
     const gate = (id: string, status: GateRecord['status'], date: string): GateRecord => ({
       kind: 'gate-record', id, stageId: 'S-1', substep: 'verification', status, date, verdicts: {}, description: id, sourceIds: ['S1'], releasability: 'PUBLIC', recordedAt: '2021-01-01T12:00:00Z',
     });
@@ -105,8 +105,10 @@ describe('the as-of picture', () => {
     const stage = computePicture(plan, ledger, scope('2021-06-01')).stages[0]!;
     expect(stage.substeps[1]!.state).toBe('completed');
     expect(stage.phase).toBe('verification');
-    // Before the year is over, "completed in 2020" is not yet a fact.
-    expect(computePicture(plan, { ...ledger, gateRecords: ledger.gateRecords.map((g) => ({ ...g, recordedAt: '2020-10-14T12:00:00Z' })) }, scope('2020-11-01')).stages[0]!.substeps[1]!.state).toBe('planned');
+    // Recorded on 2020-10-20, "completed in 2020" means completed by then; not before.
+    const early = { ...ledger, gateRecords: [gate('done', 'completed', '2020')].map((g) => ({ ...g, recordedAt: '2020-10-20T12:00:00Z' })) };
+    expect(computePicture(plan, early, scope('2020-10-21')).stages[0]!.substeps[1]!.state).toBe('completed');
+    expect(computePicture(plan, early, scope('2020-10-19')).stages[0]!.substeps[1]!.state).toBe('not-started');
   });
 
   it('takes the escalation level from the latest open escalation', () => {

@@ -3,7 +3,7 @@
  * as recorded up to `knownAt`. Filtering happens before any computation so that nothing outside
  * the scope can influence a number, a count or an ordering.
  */
-import { dayOf, isOnOrBefore } from '../common/dates.js';
+import { dayOf, timexBounds } from '../common/dates.js';
 import { isVisibleTo, type Audience } from '../common/releasability.js';
 import type { Ledger } from '../ledger/schema.js';
 
@@ -22,6 +22,17 @@ interface Recorded {
   readonly supersedes?: string | undefined;
 }
 
+/**
+ * The day from which a dated record counts as a fact. A partial date ("2026") counts once its
+ * period has passed — unless the record was made during the period, which shows it had happened
+ * by then ("in 2026", reported on 25 June 2026). A record made before its period began is a plan.
+ */
+export function effectiveDay(date: string, recordedAt: string): number {
+  const { startDay, endDay } = timexBounds(date);
+  const recordedDay = dayOf(recordedAt.slice(0, 10));
+  return recordedDay >= startDay ? Math.min(endDay, recordedDay) : endDay;
+}
+
 /** Drop records that an in-scope correction supersedes. */
 function withoutSuperseded<T extends Recorded>(records: readonly T[]): readonly T[] {
   const replaced = new Set<string>();
@@ -34,13 +45,13 @@ export function scopeLedger(ledger: Ledger, scope: Scope): Ledger {
   const isKnown = (r: { readonly recordedAt: string; readonly releasability: Parameters<typeof isVisibleTo>[0] }) =>
     r.recordedAt <= scope.knownAt && isVisibleTo(r.releasability, scope.audience);
   const asOfDay = dayOf(scope.asOf);
-  const sources = ledger.sources.filter(
-    (s) => isKnown(s) && (s.published === null || isOnOrBefore(s.published, scope.asOf)),
-  );
+  // A source is known from when it was recorded; its publication date does not bound what it may
+  // speak for (a later article can report an earlier event), the dates of its statements do.
+  const sources = ledger.sources.filter(isKnown);
   const sourceIds = new Set(sources.map((s) => s.id));
   const statements = withoutSuperseded(
     ledger.statements.filter(
-      (s) => isKnown(s) && sourceIds.has(s.sourceId) && (s.saidOn === null || isOnOrBefore(s.saidOn, scope.asOf)),
+      (s) => isKnown(s) && sourceIds.has(s.sourceId) && (s.saidOn === null || effectiveDay(s.saidOn, s.recordedAt) <= asOfDay),
     ),
   );
   const statementIds = new Set(statements.map((s) => s.id));
@@ -48,7 +59,7 @@ export function scopeLedger(ledger: Ledger, scope: Scope): Ledger {
   const keepStatements = (ids: readonly string[]) => ids.filter((id) => statementIds.has(id));
   const dated = <T extends { readonly date: string; readonly recordedAt: string; readonly releasability: Parameters<typeof isVisibleTo>[0] }>(
     records: readonly T[],
-  ) => records.filter((r) => isKnown(r) && isOnOrBefore(r.date, scope.asOf));
+  ) => records.filter((r) => isKnown(r) && effectiveDay(r.date, r.recordedAt) <= asOfDay);
 
   return {
     kind: 'ledger',
