@@ -69,13 +69,14 @@ function latestRecords(ledger: Ledger): ReadonlyMap<string, GateRecord> {
 }
 
 function substepStatus(substep: Substep, record: GateRecord | undefined, asOf: string): SubstepStatus {
-  const slips = substep.slips.filter((slip) => timexBounds(slip.announcedOn).startDay <= timexBounds(asOf).startDay);
+  const asOfDay = timexBounds(asOf).startDay;
+  const slips = substep.slips.filter((slip) => timexBounds(slip.announcedOn).startDay <= asOfDay);
   const last = slips[slips.length - 1];
-  const plannedDate = last === undefined ? substep.plannedDate : last.to;
+  const isPlanKnown = substep.plannedOn === undefined || timexBounds(substep.plannedOn).startDay <= asOfDay;
+  const firstPlanned = isPlanKnown ? substep.plannedDate : null;
+  const plannedDate = last === undefined ? firstPlanned : last.to;
   const slipDays =
-    substep.plannedDate !== null && plannedDate !== null
-      ? timexBounds(plannedDate).startDay - timexBounds(substep.plannedDate).startDay
-      : null;
+    firstPlanned !== null && plannedDate !== null ? timexBounds(plannedDate).startDay - timexBounds(firstPlanned).startDay : null;
   return {
     kind: 'substep-status',
     substep: substep.kind,
@@ -84,7 +85,7 @@ function substepStatus(substep: Substep, record: GateRecord | undefined, asOf: s
     recordId: record?.id ?? null,
     description: record?.description ?? null,
     verdicts: record?.verdicts ?? {},
-    originalPlannedDate: substep.plannedDate,
+    originalPlannedDate: firstPlanned,
     plannedDate,
     slips,
     slipDays,

@@ -111,6 +111,16 @@ describe('the as-of picture', () => {
     expect(computePicture(plan, early, scope('2020-10-19')).stages[0]!.substeps[1]!.state).toBe('not-started');
   });
 
+  it('shows a planned date only once it was announced', () => {
+    const base = samplePlan();
+    const stage = base.stages[0]!;
+    const withAnnouncement = samplePlan({
+      stages: [{ ...stage, substeps: [{ ...stage.substeps[0], plannedOn: '2020-03-01' }, ...stage.substeps.slice(1)] }],
+    });
+    expect(computePicture(withAnnouncement, ledgerOf({}), scope('2020-02-01')).stages[0]!.substeps[0]!.plannedDate).toBeNull();
+    expect(computePicture(withAnnouncement, ledgerOf({}), scope('2020-03-01')).stages[0]!.substeps[0]!.plannedDate).toBe('2020-08');
+  });
+
   it('takes the escalation level from the latest open escalation', () => {
     const esc = (id: string, date: string, toLevel: Escalation['toLevel'], outcome: Escalation['outcome']): Escalation => ({
       kind: 'escalation', id, item: 'timing', date, fromLevel: 'military', toLevel, outcome, description: id, statementIds: [], sourceIds: ['S1'], releasability: 'PUBLIC', recordedAt: `${date}T12:00:00Z`,

@@ -88,6 +88,8 @@ export const SubstepSchema = z.strictObject({
   title: Text.optional(),
   /** The first planned date; later re-baselines are in `slips`. */
   plannedDate: TimexSchema.nullable().default(null),
+  /** When that first planned date became known; before it the picture shows no date. */
+  plannedOn: TimexSchema.optional(),
   forumIds: z.array(IdSchema).default([]),
   slips: z.array(SlipSchema).default([]),
   note: Text.optional(),
