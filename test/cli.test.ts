@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, mkdtempSync, appendFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyDataset, DEFAULT_PLAN, opcon } from './helpers/cli.js';
+import { copyDataset, DEFAULT_PLAN, freshDb, opcon } from './helpers/cli.js';
 
 const ANSI = /\u001b\[/;
 
@@ -19,9 +19,19 @@ describe('opcon --help', () => {
 });
 
 describe('opcon brief', () => {
+  it('loads the default dataset into a new database on first use, once', () => {
+    const db = freshDb();
+    const first = opcon(['brief'], { OPCON_DB: db });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/^Loaded .*opcon-public-record into sqlite:.*\(first use\): 147 sources/);
+    const second = opcon(['brief'], { OPCON_DB: db });
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toBe(first.stdout);
+  });
   it('prints every section, plain when piped', () => {
+    opcon(['db', 'migrate']);
     const r = opcon(['brief']);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     for (const section of ['STAGES', 'CONDITIONS', 'DIVERGENCE', 'DECISIONS AND ESCALATION', 'KEY DATES', 'MOST RECENT STATEMENTS']) {
       expect(r.stdout).toContain(section);

@@ -5,12 +5,21 @@
  */
 import type { z } from 'zod';
 import { fail, formatPath, type Result } from '../core/common/result.js';
-import type { Clock, PlanReader, RecordStore } from './ports.js';
+import type { Clock, DatasetSource, ImportReader, LedgerDatabase, PlanReader, RecordStore } from './ports.js';
 
 export interface Deps {
+  /** Reads for pictures and lists (the database, loaded with the default dataset on first use). */
   readonly store: RecordStore;
+  /** The database itself, opened once on demand; `isMigrating` brings its schema up to date. */
+  readonly database: (options: { readonly isMigrating: boolean }) => Promise<Result<LedgerDatabase>>;
+  readonly datasets: DatasetSource;
+  readonly importReader: ImportReader;
   readonly planReader: PlanReader;
   readonly clock: Clock;
+  /** The dataset folder loaded on first use and by `db seed` without a folder. */
+  readonly defaultDatasetDir: string;
+  /** Tell the user about something done on their behalf (e.g. a first-run seed). */
+  readonly notify: (message: string) => void;
 }
 
 export interface Operation<I extends z.ZodType, O> {

@@ -1,7 +1,10 @@
 /** The ports the app layer needs; store/ implements them, the CLI and server wire them up. */
 import type { Result } from '../core/common/result.js';
-import type { DatasetManifest, Ledger } from '../core/ledger/schema.js';
+import type { DatasetManifest, Ledger, LedgerCollection, LedgerRecord } from '../core/ledger/schema.js';
 import type { Plan } from '../core/plan/schema.js';
+import type { Scope } from '../core/picture/scope.js';
+import type { ExportDocument } from '../core/exchange/document.js';
+import type { Assessment } from '../core/ledger/schema.js';
 
 /** A dataset as read from storage: its manifest, plan and ledger. */
 export interface LoadedDataset {
@@ -16,7 +19,62 @@ export interface LoadedDataset {
 /** Read access to the plan and the record. */
 export interface RecordStore {
   readonly kind: 'record-store';
+  /** The whole record. */
   load(): Promise<Result<LoadedDataset>>;
+  /**
+   * At least what an as-of picture in `scope` (and at the comparison dates `alsoAsOf`) needs:
+   * a store may leave out what the picture cannot use, never what it can.
+   */
+  loadForPicture(scope: Scope, alsoAsOf: readonly string[]): Promise<Result<LoadedDataset>>;
+}
+
+/** A batch to append in one transaction. */
+export interface WriteBatch {
+  readonly plan?: Plan;
+  readonly manifest?: DatasetManifest;
+  readonly records: Readonly<Partial<Record<LedgerCollection, readonly LedgerRecord[]>>>;
+  /** Stamp for plan and manifest rows (ISO timestamp). */
+  readonly recordedAt: string;
+}
+
+export interface WriteSummary {
+  readonly kind: 'write-summary';
+  readonly inserted: Readonly<Record<LedgerCollection, number>>;
+  /** Records already stored with identical content (skipped). */
+  readonly unchanged: number;
+  readonly isPlanInserted: boolean;
+  readonly isManifestInserted: boolean;
+}
+
+export interface MigrationState {
+  readonly kind: 'migration-state';
+  readonly location: string;
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly applied: readonly string[];
+  readonly pending: readonly string[];
+  /** Rows per table. */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/** The database behind the record: append-only, transactional, migratable. */
+export interface LedgerDatabase extends RecordStore {
+  readonly location: string;
+  readonly dialect: 'sqlite' | 'postgres';
+  migrate(): Promise<Result<MigrationState>>;
+  status(): Promise<Result<MigrationState>>;
+  /** Append a batch in one transaction: all or nothing; conflicts are listed, never overwritten. */
+  write(batch: WriteBatch): Promise<Result<WriteSummary>>;
+  /** Copy the whole database to a file (SQLite online backup; PostgreSQL: an export). */
+  backup(file: string): Promise<Result<{ readonly file: string; readonly bytes: number }>>;
+  /** Replace an empty or SQLite database with a backup. */
+  restore(file: string): Promise<Result<{ readonly file: string }>>;
+  close(): Promise<void>;
+}
+
+/** Reading datasets kept as reviewed files (the built-in one, or a user's folder). */
+export interface DatasetSource {
+  readonly kind: 'dataset-source';
+  readFolder(folder: string): Promise<Result<LoadedDataset>>;
 }
 
 /** Parsing and checking of a plan document supplied by a user. */
@@ -32,4 +90,17 @@ export interface Clock {
   today(): string;
   /** The current instant, ISO 8601 UTC. */
   now(): string;
+}
+
+/** What a file to import holds: a whole dataset, or assessments. */
+export interface ImportPayload {
+  readonly kind: 'import-payload';
+  readonly document?: ExportDocument;
+  readonly assessments?: readonly Assessment[];
+}
+
+/** Reading files to import, reporting every bad row with line, field and reason. */
+export interface ImportReader {
+  readonly kind: 'import-reader';
+  read(file: string): Promise<Result<ImportPayload>>;
 }

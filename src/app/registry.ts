@@ -1,6 +1,8 @@
 /** Every operation of the app, by name: the one list the CLI and server expose. */
 import { briefOperation } from './operations/brief.js';
 import { criteriaOperation } from './operations/criteria.js';
+import { migrateOperation, seedOperation, statusOperation } from './operations/db.js';
+import { backupOperation, exportOperation, importOperation, restoreOperation } from './operations/exchange.js';
 import { planSchemaOperation, validatePlanOperation } from './operations/plan.js';
 import { sourcesOperation } from './operations/sources.js';
 import { timelineOperation } from './operations/timeline.js';
@@ -12,4 +14,11 @@ export const operations = {
   criteria: criteriaOperation,
   validatePlan: validatePlanOperation,
   planSchema: planSchemaOperation,
+  dbMigrate: migrateOperation,
+  dbStatus: statusOperation,
+  dbSeed: seedOperation,
+  export: exportOperation,
+  import: importOperation,
+  backup: backupOperation,
+  restore: restoreOperation,
 } as const;

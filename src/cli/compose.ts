@@ -1,9 +1,15 @@
 /** Wires the app's ports to their implementations for one CLI run. */
 import type { Deps } from '../app/operation.js';
-import type { Clock } from '../app/ports.js';
-import { createFolderStore } from '../store/files/dataset-folder.js';
+import type { Clock, LedgerDatabase } from '../app/ports.js';
+import { firstRunStore } from '../app/seeding.js';
+import type { Result } from '../core/common/result.js';
+import { openDatabase } from '../store/db/database.js';
+import { parseDbUrl } from '../store/db/url.js';
+import { folderDatasetSource } from '../store/files/dataset-folder.js';
+import { fileImportReader } from '../store/files/import-file.js';
 import { readPlanFile } from '../store/files/plan-file.js';
 import type { CliConfig } from './config.js';
+import { printErr } from './output/write.js';
 
 /** The system clock, or a fixed day when OPCON_TODAY is set. */
 export function systemClock(fixedToday: string | undefined): Clock {
@@ -14,11 +20,40 @@ export function systemClock(fixedToday: string | undefined): Clock {
   };
 }
 
-/** The dependencies of every operation. */
-export function composeDeps(config: CliConfig): Deps {
-  return {
-    store: createFolderStore(config.datasetDir),
-    planReader: { kind: 'plan-reader', read: readPlanFile },
+export interface Composed {
+  readonly deps: Deps;
+  /** Close the database if it was opened (a PostgreSQL pool would keep the process alive). */
+  close(): Promise<void>;
+}
+
+/** The dependencies of every operation; the database is opened on first use only. */
+export function composeDeps(config: CliConfig, dbUrl: string): Composed {
+  const opened = new Map<boolean, Promise<Result<LedgerDatabase>>>();
+  const database = (options: { readonly isMigrating: boolean }): Promise<Result<LedgerDatabase>> => {
+    // One connection per run: a migrating open also serves later non-migrating requests.
+    const existing = opened.get(true) ?? opened.get(options.isMigrating);
+    if (existing) return existing;
+    const location = parseDbUrl(dbUrl);
+    const promise = location.ok ? openDatabase(location.value, options) : Promise.resolve(location);
+    opened.set(options.isMigrating, promise);
+    return promise;
+  };
+  const base = {
+    database,
+    datasets: folderDatasetSource,
+    importReader: fileImportReader,
+    planReader: { kind: 'plan-reader' as const, read: readPlanFile },
     clock: systemClock(config.today),
+    defaultDatasetDir: config.datasetDir,
+    notify: (message: string) => printErr(`${message}\n`),
+  };
+  return {
+    deps: { ...base, store: firstRunStore(base) },
+    async close() {
+      for (const promise of opened.values()) {
+        const db = await promise;
+        if (db.ok) await db.value.close();
+      }
+    },
   };
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isIsoDate } from '../core/common/dates.js';
+import { defaultDbPath } from '../store/db/url.js';
 
 export interface CliConfig {
   readonly kind: 'cli-config';
@@ -13,6 +14,8 @@ export interface CliConfig {
   readonly columns: number;
   /** A fixed "today" (YYYY-MM-DD) for reproducible runs, from OPCON_TODAY. */
   readonly today: string | undefined;
+  /** The database: OPCON_DB, else a SQLite file in the user's data directory (`--db` overrides). */
+  readonly dbUrl: string;
 }
 
 /** The package root: the nearest folder above this module that holds the built-in data. */
@@ -38,5 +41,6 @@ export function readConfig(env: NodeJS.ProcessEnv, stdout: { readonly isTTY?: bo
     isTty,
     columns: Math.max(60, Math.min(stdout.columns ?? 100, 160)),
     today: today === '' ? undefined : today,
+    dbUrl: env['OPCON_DB'] !== undefined && env['OPCON_DB'] !== '' ? env['OPCON_DB'] : `sqlite:${defaultDbPath(env)}`,
   };
 }

@@ -1,10 +1,11 @@
 /** The `opcon` command. Commands are thin: parse options, run an operation, print the result. */
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
-import { composeDeps } from './compose.js';
+import { composeDeps, type Composed } from './compose.js';
 import { readConfig } from './config.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerBrief } from './commands/brief.js';
+import { registerDb } from './commands/db.js';
 import { registerLists } from './commands/lists.js';
 import { registerPlan } from './commands/plan.js';
 import { createStyle } from './output/style.js';
@@ -21,18 +22,21 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
   const program = new Command('opcon')
     .description(DESCRIPTION)
     .version(packageJson.version, '-V, --version')
+    .option('--db <url>', 'database: sqlite:PATH (default: a file in your data directory) or postgres://USER@HOST:PORT/DB')
     .showHelpAfterError('(run with --help for usage)')
     // Set before sub-commands are added: they copy these settings when created.
     .exitOverride()
     .configureOutput({ writeOut: printOut, writeErr: printErr })
     .addHelpText(
       'after',
-      `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon plan validate my-plan.yaml\n\nEnvironment:\n  OPCON_DATASET  dataset folder to read (default: the built-in public-record dataset)\n  OPCON_TODAY    fix "today" (YYYY-MM-DD) for reproducible runs\n  NO_COLOR / FORCE_COLOR  turn colour off / on\n\n${EXIT_CODES_HELP}\n`,
+      `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon plan validate my-plan.yaml\n\nEnvironment:\n  OPCON_DB       database, as --db (default: sqlite: in $XDG_DATA_HOME or ~/.local/share)
+  OPCON_DATASET  dataset folder loaded on first use and by \`db seed\` (default: the built-in public record)\n  OPCON_TODAY    fix "today" (YYYY-MM-DD) for reproducible runs\n  NO_COLOR / FORCE_COLOR  turn colour off / on\n\n${EXIT_CODES_HELP}\n`,
     );
 
   registerBrief(program, ctx, setExit);
   registerLists(program, ctx, setExit);
   registerPlan(program, ctx, setExit);
+  registerDb(program, ctx, setExit);
   return program;
 }
 
@@ -43,10 +47,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     printErr(`error: ${config}\n`);
     return EXIT.invalidInput;
   }
-  const ctx: CommandContext = { deps: composeDeps(config), style: createStyle(config.isColor), columns: config.columns };
+  let composed: Composed | undefined;
+  const ctx: CommandContext = {
+    get deps() {
+      if (composed === undefined) throw new Error('dependencies are composed before any action runs');
+      return composed.deps;
+    },
+    style: createStyle(config.isColor),
+    columns: config.columns,
+  };
   let exitCode: number = EXIT.ok;
   const program = buildProgram(ctx, (code) => {
     exitCode = code;
+  });
+  program.hook('preAction', (_program, action) => {
+    composed = composeDeps(config, (action.optsWithGlobals() as { db?: string }).db ?? config.dbUrl);
   });
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
@@ -56,6 +71,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.invalidInput;
     }
     throw error;
+  } finally {
+    await composed?.close();
   }
   return exitCode;
 }

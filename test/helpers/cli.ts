@@ -15,11 +15,23 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Run `opcon` with arguments; the environment is clean apart from what the test sets. */
+let sharedDb: string | undefined;
+
+/** A fresh, empty SQLite database path. */
+export function freshDb(): string {
+  return `sqlite:${join(mkdtempSync(join(tmpdir(), 'opcon-db-')), 'test.db')}`;
+}
+
+/**
+ * Run `opcon` with arguments; the environment is clean apart from what the test sets. Each test
+ * file shares one database (loaded with the default dataset on first use) unless the test names
+ * its own; a test that brings its own dataset folder gets a fresh database.
+ */
 export function opcon(args: readonly string[], env: Record<string, string> = {}): CliRun {
+  const db = env['OPCON_DB'] ?? (env['OPCON_DATASET'] !== undefined ? freshDb() : (sharedDb ??= freshDb()));
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'opcon.mjs'), ...args], {
     encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', OPCON_TODAY: TODAY, NO_COLOR: '1', ...env },
+    env: { PATH: process.env['PATH'] ?? '', OPCON_TODAY: TODAY, NO_COLOR: '1', OPCON_DB: db, ...env },
     timeout: 60_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

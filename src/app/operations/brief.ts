@@ -1,5 +1,6 @@
 /** The brief: the picture as of a date for one reader, with the dataset's provenance. */
 import { z } from 'zod';
+import { addDays } from '../../core/common/dates.js';
 import { ok, type Result } from '../../core/common/result.js';
 import type { DatasetManifest } from '../../core/ledger/schema.js';
 import { computePicture, type Picture } from '../../core/picture/picture.js';
@@ -25,6 +26,9 @@ export interface Brief {
   readonly picture: Picture;
 }
 
+/** The divergence trend compares with the picture this many days earlier. */
+const TREND_DAYS = 365;
+
 export const briefOperation = defineOperation({
   name: 'brief',
   summary: 'The picture as of a date: stages, conditions per party, divergence, decisions, escalation, key dates, statements',
@@ -32,10 +36,10 @@ export const briefOperation = defineOperation({
   async run(deps, input): Promise<Result<Brief>> {
     const scope = resolveScope(input, deps.clock);
     if (!scope.ok) return scope;
-    const loaded = await deps.store.load();
+    const loaded = await deps.store.loadForPicture(scope.value, [addDays(scope.value.asOf, -TREND_DAYS)]);
     if (!loaded.ok) return loaded;
     const { manifest, plan, ledger, location } = loaded.value;
-    const picture = computePicture(plan, ledger, scope.value, { statementLimit: input.statementLimit });
+    const picture = computePicture(plan, ledger, scope.value, { statementLimit: input.statementLimit, trendDays: TREND_DAYS });
     return ok({
       kind: 'brief',
       schemaVersion: 1,

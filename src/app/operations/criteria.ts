@@ -1,5 +1,6 @@
 /** Criteria of the plan with each party's current rating, the gap, and the history behind it. */
 import { z } from 'zod';
+import { addDays } from '../../core/common/dates.js';
 import { ok, type Result } from '../../core/common/result.js';
 import type { Assessment } from '../../core/ledger/schema.js';
 import type { Criterion } from '../../core/plan/schema.js';
@@ -32,7 +33,8 @@ export const criteriaOperation = defineOperation({
   async run(deps, input): Promise<Result<readonly CriterionEntry[]>> {
     const scope = resolveScope(input, deps.clock);
     if (!scope.ok) return scope;
-    const loaded = await deps.store.load();
+    // The history needs every assessment; the ratings alone need only the latest ones.
+    const loaded = input.history ? await deps.store.load() : await deps.store.loadForPicture(scope.value, [addDays(scope.value.asOf, -365)]);
     if (!loaded.ok) return loaded;
     const { plan, ledger } = loaded.value;
     const conditionCheck = requireKnownId(input.condition, plan.conditions.map((c) => c.id), 'condition', 'condition');

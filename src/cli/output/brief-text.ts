@@ -57,7 +57,7 @@ export function renderBrief(brief: Brief, style: Style, columns: number): string
   out.push(
     style.paint(
       `Record current to ${brief.dataset.currentTo}; known as of ${p.scope.knownAt.slice(0, 10)}. ` +
-        `${p.counts.sources} sources, ${p.counts.statements} statements, ${p.counts.assessments} assessments in view.`,
+        `${p.counts.sources} sources, ${p.counts.statements} statements, ${p.counts.assessments} current assessments in view.`,
       'dim',
     ),
   );

@@ -101,6 +101,7 @@ export interface Picture {
   readonly keyDates: readonly KeyDateStatus[];
   readonly targets: readonly TargetStatus[];
   readonly recentStatements: readonly CitedStatement[];
+  /** Records in view; `assessments` counts current judgements (the latest per party and subject). */
   readonly counts: { readonly sources: number; readonly statements: number; readonly assessments: number; readonly events: number };
 }
 
@@ -208,7 +209,8 @@ export function computePicture(plan: Plan, ledger: Ledger, scope: Scope, options
   const divergenceNow = planDivergence(index, criteria);
   const comparedTo = addDays(scope.asOf, -(options.trendDays ?? 365));
   const earlier = scopeLedger(ledger, { ...scope, asOf: comparedTo });
-  const divergenceThen = planDivergence(index, ratingsView(index, latestAssessments(earlier)));
+  const latestThen = latestAssessments(earlier);
+  const divergenceThen = planDivergence(index, ratingsView(index, latestThen));
   const sideIds = index.sides.map((s) => s.id);
   const blocking = criteria
     .map((c) => {
@@ -245,8 +247,9 @@ export function computePicture(plan: Plan, ledger: Ledger, scope: Scope, options
     planId: plan.id,
     planVersion: plan.version,
     scope,
+    // Marked by what the picture shows or counts: older, replaced judgements are not in it.
     marking: overallMarking(
-      [scoped.sources, scoped.statements, scoped.events, scoped.assessments, scoped.gateRecords, scoped.decisions, scoped.escalations]
+      [scoped.sources, scoped.statements, scoped.events, [...latest.values()], [...latestThen.values()], scoped.gateRecords, scoped.decisions, scoped.escalations]
         .flat()
         .map((r) => r.releasability),
     ),
@@ -294,7 +297,7 @@ export function computePicture(plan: Plan, ledger: Ledger, scope: Scope, options
     counts: {
       sources: scoped.sources.length,
       statements: scoped.statements.length,
-      assessments: scoped.assessments.length,
+      assessments: latest.size,
       events: scoped.events.length,
     },
   };

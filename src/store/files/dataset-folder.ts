@@ -8,7 +8,7 @@ import { fail, formatPath, ok, type Problem, type Result } from '../../core/comm
 import { checkDataset } from '../../core/ledger/check.js';
 import { DatasetManifestSchema, LEDGER_FILES, type DatasetManifest, type Ledger, type LedgerCollection } from '../../core/ledger/schema.js';
 import type { Plan } from '../../core/plan/schema.js';
-import type { LoadedDataset, RecordStore } from '../../app/ports.js';
+import type { DatasetSource, LoadedDataset, RecordStore } from '../../app/ports.js';
 import { readPlanFile } from './plan-file.js';
 import { readText } from './read-text.js';
 import { locate, parseYaml, zodProblems, type ParsedYaml } from './yaml-document.js';
@@ -138,11 +138,12 @@ async function checkFullTexts(
   return problems;
 }
 
-/** A record store over a dataset folder; reads it once and keeps the result. */
+/** A record store over a dataset folder; reads it once and keeps the result (the picture filters it). */
 export function createFolderStore(folder: string): RecordStore {
   let cached: Promise<Result<LoadedDataset>> | undefined;
-  return {
-    kind: 'record-store',
-    load: () => (cached ??= readDatasetFolder(folder)),
-  };
+  const load = () => (cached ??= readDatasetFolder(folder));
+  return { kind: 'record-store', load, loadForPicture: load };
 }
+
+/** Datasets kept as folders of reviewed YAML files. */
+export const folderDatasetSource: DatasetSource = { kind: 'dataset-source', readFolder: readDatasetFolder };

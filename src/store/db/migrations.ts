@@ -1,0 +1,90 @@
+/**
+ * Migrations, written once for both databases. Where the dialects differ (auto-numbered keys,
+ * append-only triggers) the migration asks which one it runs on. Versions are never edited once
+ * released: a change is a new migration.
+ */
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { TABLES } from './tables.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+const LEDGER_TABLES = Object.values(TABLES);
+
+async function appendOnly(db: Kysely<unknown>, dialect: Dialect, table: string): Promise<void> {
+  if (dialect === 'sqlite') {
+    for (const op of ['UPDATE', 'DELETE']) {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table} ` +
+            `BEGIN SELECT RAISE(ABORT, 'append-only: ${table} rows are never ${op === 'UPDATE' ? 'updated' : 'deleted'}; add a record that supersedes instead'); END`,
+        )
+        .execute(db);
+    }
+    return;
+  }
+  await sql.raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION opcon_append_only()`).execute(db);
+  await sql.raw(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION opcon_append_only()`).execute(db);
+}
+
+function initial(dialect: Dialect): Migration {
+  const key = dialect === 'postgres' ? 'serial' : 'integer';
+  return {
+    async up(db) {
+      if (dialect === 'postgres') {
+        await sql
+          .raw(
+            `CREATE FUNCTION opcon_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ` +
+              `RAISE EXCEPTION 'append-only: % rows are never updated or deleted; add a record that supersedes instead', TG_TABLE_NAME; END $$`,
+          )
+          .execute(db);
+      }
+      await db.schema
+        .createTable('plans')
+        .addColumn('seq', key, (c) => c.primaryKey())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addUniqueConstraint('plans_id_version', ['id', 'version'])
+        .execute();
+      await db.schema
+        .createTable('datasets')
+        .addColumn('seq', key, (c) => c.primaryKey())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute();
+      for (const table of LEDGER_TABLES) {
+        let create = db.schema
+          .createTable(table)
+          .addColumn('seq', key, (c) => c.primaryKey())
+          .addColumn('id', 'text', (c) => c.notNull().unique())
+          .addColumn('supersedes', 'text')
+          .addColumn('releasability', 'text', (c) => c.notNull())
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          .addColumn('day', 'integer')
+          .addColumn('body', 'text', (c) => c.notNull());
+        if (table === 'assessments') create = create.addColumn('party', 'text', (c) => c.notNull()).addColumn('subject', 'text', (c) => c.notNull());
+        if (table === 'statements') create = create.addColumn('source_id', 'text', (c) => c.notNull());
+        await create.execute();
+        // One successor per record: a second correction of the same version is a conflict.
+        await db.schema.createIndex(`${table}_supersedes`).on(table).column('supersedes').unique().where(sql.ref('supersedes'), 'is not', null).execute();
+        await db.schema.createIndex(`${table}_day`).on(table).columns(['day', 'recorded_at']).execute();
+        await appendOnly(db, dialect, table);
+      }
+      // The as-of picture seeks the latest assessment per party and subject through this index.
+      await db.schema.createIndex('assessments_latest').on('assessments').columns(['party', 'subject', 'day', 'recorded_at', 'id']).execute();
+      await db.schema.createIndex('statements_source').on('statements').column('source_id').execute();
+      for (const table of ['plans', 'datasets']) await appendOnly(db, dialect, table);
+    },
+  };
+}
+
+/** The migrations for a dialect, by version name. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      return { '0001_initial': initial(dialect) };
+    },
+  };
+}
