@@ -2,6 +2,7 @@
 import { briefOperation } from './operations/brief.js';
 import { criteriaOperation } from './operations/criteria.js';
 import { migrateOperation, seedOperation, statusOperation } from './operations/db.js';
+import { synthOperation } from './operations/dev.js';
 import { backupOperation, exportOperation, importOperation, restoreOperation } from './operations/exchange.js';
 import { planSchemaOperation, validatePlanOperation } from './operations/plan.js';
 import { sourcesOperation } from './operations/sources.js';
@@ -21,4 +22,5 @@ export const operations = {
   import: importOperation,
   backup: backupOperation,
   restore: restoreOperation,
+  devSynth: synthOperation,
 } as const;

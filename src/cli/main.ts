@@ -5,7 +5,7 @@ import { composeDeps, type Composed } from './compose.js';
 import { readConfig } from './config.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerBrief } from './commands/brief.js';
-import { registerDb } from './commands/db.js';
+import { registerDb, registerDev } from './commands/db.js';
 import { registerLists } from './commands/lists.js';
 import { registerPlan } from './commands/plan.js';
 import { createStyle } from './output/style.js';
@@ -37,6 +37,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
   registerLists(program, ctx, setExit);
   registerPlan(program, ctx, setExit);
   registerDb(program, ctx, setExit);
+  registerDev(program, ctx, setExit);
   return program;
 }
 

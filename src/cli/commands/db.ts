@@ -78,3 +78,22 @@ export function registerDb(program: Command, ctx: CommandContext, setExit: (code
     .argument('<file>', 'backup file to restore')
     .action(async (file: string) => setExit(await runCommand(ctx, operations.restore, { file }, { isJson: false, render: (r) => `restored from ${r.file}\n` })));
 }
+
+/** Register developer commands. */
+export function registerDev(program: Command, ctx: CommandContext, setExit: (code: number) => void): void {
+  const dev = program.command('dev').description('developer tools');
+  dev
+    .command('synth')
+    .description('generate a synthetic plan and ledger into the database (for scale tests and benchmarks)')
+    .option('--criteria <n>', 'number of criteria', (v) => Number(v), 200)
+    .option('--assessments <n>', 'number of assessments', (v) => Number(v), 1_000_000)
+    .option('--seed <n>', 'random seed', (v) => Number(v), 1)
+    .action(async (o: { criteria: number; assessments: number; seed: number }) =>
+      setExit(
+        await runCommand(ctx, operations.devSynth, o, {
+          isJson: false,
+          render: (r) => `generated ${r.criteria} criteria and ${r.assessments} assessments (seed ${r.seed}) in ${r.location}\n`,
+        }),
+      ),
+    );
+}
