@@ -35,6 +35,7 @@ async function ensureData(location: DbLocation): Promise<void> {
     const r = await db.value.write({ records: { assessments: syntheticAssessments(plan, from, Math.min(total, from + 25_000), random) }, recordedAt: '2026-07-01T00:00:00Z' });
     if (!r.ok) throw new Error(r.error.message);
   }
+  await db.value.optimize();
   await db.value.close();
 }
 

@@ -66,6 +66,8 @@ export interface LedgerDatabase extends RecordStore {
   write(batch: WriteBatch): Promise<Result<WriteSummary>>;
   /** Copy the whole database to a file (SQLite online backup; PostgreSQL: an export). */
   backup(file: string): Promise<Result<{ readonly file: string; readonly bytes: number }>>;
+  /** Refresh the planner's statistics after a large write. */
+  optimize(): Promise<void>;
   /** Replace an empty or SQLite database with a backup. */
   restore(file: string): Promise<Result<{ readonly file: string }>>;
   close(): Promise<void>;

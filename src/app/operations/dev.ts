@@ -31,6 +31,7 @@ export const synthOperation = defineOperation({
         lastReported = to;
       }
     }
+    await db.value.optimize();
     return ok({ criteria: input.criteria, assessments: input.assessments, seed: input.seed, location: db.value.location });
   },
 });

@@ -35,7 +35,9 @@ async function importDocument(db: LedgerDatabase, doc: ExportDocument, now: stri
   if (problems.length > 0) {
     return fail('invalid-input', `${problems.length} broken reference(s); nothing was imported`, problems.map((p) => ({ path: `${p.collection}${formatPath(p.path).replace(/^(?!\[)/, '.')}`, message: p.message })));
   }
-  return db.write({ plan, manifest, records, recordedAt: now });
+  const written = await db.write({ plan, manifest, records, recordedAt: now });
+  if (written.ok) await db.optimize();
+  return written;
 }
 
 export const importOperation = defineOperation({

@@ -41,7 +41,7 @@ export async function connect(location: DbLocation): Promise<Result<Connection>>
       return fail('unreadable', `cannot open ${description}: ${(error as Error).message}`);
     }
   }
-  const pool = new pg.Pool({ connectionString: location.url, max: 4 });
+  const pool = new pg.Pool({ connectionString: location.url, max: 8 });
   try {
     const client = await pool.connect();
     client.release();

@@ -1,12 +1,13 @@
 /** The ledger database: the `LedgerDatabase` port over a Kysely connection (SQLite or PostgreSQL). */
 import { copyFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import { fail, ok, type Result } from '../../core/common/result.js';
 import type { Scope } from '../../core/picture/scope.js';
 import type { LedgerDatabase, LoadedDataset, MigrationState } from '../../app/ports.js';
 import { connect, type Connection } from './connect.js';
 import { exportText } from '../../core/exchange/document.js';
-import { loaded, readAll, readForPicture, readHeader } from './read.js';
+import { loaded, readAll, readForPicture, readHeader, type HeaderCache } from './read.js';
 import { COLLECTIONS, TABLES } from './tables.js';
 import type { DbLocation } from './url.js';
 import { writeBatch } from './write.js';
@@ -70,8 +71,9 @@ export async function openDatabase(location: DbLocation, options: { readonly isM
       return migrated;
     }
   }
+  const headerCache: HeaderCache = { key: '', header: undefined };
   const loadAll = async (): Promise<Result<LoadedDataset>> => {
-    const header = await readHeader(conn.db);
+    const header = await readHeader(conn.db, headerCache);
     if (!header.ok) return header;
     return ok(loaded(header.value, await readAll(conn.db), conn.description));
   };
@@ -81,13 +83,17 @@ export async function openDatabase(location: DbLocation, options: { readonly isM
     dialect: conn.dialect,
     load: loadAll,
     async loadForPicture(scope: Scope, alsoAsOf: readonly string[]) {
-      const header = await readHeader(conn.db);
+      const header = await readHeader(conn.db, headerCache);
       if (!header.ok) return header;
       return ok(loaded(header.value, await readForPicture(conn.db, header.value, scope, alsoAsOf), conn.description));
     },
     migrate: () => migrate(conn),
     status: async () => ok(await state(conn)),
     write: (batch) => writeBatch(conn, batch),
+    async optimize() {
+      // Fresh bulk loads have no statistics (and, on PostgreSQL, no visibility map for index-only scans).
+      await sql.raw(conn.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE').execute(conn.db);
+    },
     async backup(file) {
       if (conn.sqlite !== undefined) {
         await conn.sqlite.backup(file);

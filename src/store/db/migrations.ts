@@ -73,7 +73,8 @@ function initial(dialect: Dialect): Migration {
         await appendOnly(db, dialect, table);
       }
       // The as-of picture seeks the latest assessment per party and subject through this index.
-      await db.schema.createIndex('assessments_latest').on('assessments').columns(['party', 'subject', 'day', 'recorded_at', 'id']).execute();
+      // Releasability is in the index too, so the seek can skip invisible rows without the table.
+      await db.schema.createIndex('assessments_latest').on('assessments').columns(['party', 'subject', 'day', 'recorded_at', 'id', 'releasability']).execute();
       await db.schema.createIndex('statements_source').on('statements').column('source_id').execute();
       for (const table of ['plans', 'datasets']) await appendOnly(db, dialect, table);
     },

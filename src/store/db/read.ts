@@ -20,13 +20,31 @@ export interface Header {
 }
 
 /** The current manifest and plan (the latest stored versions), or a not-found failure. */
-export async function readHeader(db: Kysely<Database>): Promise<Result<Header>> {
+export async function readHeader(db: Kysely<Database>, cache?: HeaderCache): Promise<Result<Header>> {
+  if (cache !== undefined) {
+    // One cheap query tells whether the cached, parsed header is still the latest.
+    const latest = await sql<{ p: number | null; d: number | null }>`SELECT (SELECT max(seq) FROM plans) AS p, (SELECT max(seq) FROM datasets) AS d`.execute(db);
+    const key = `${latest.rows[0]?.p ?? ''}|${latest.rows[0]?.d ?? ''}`;
+    if (cache.key === key && cache.header !== undefined) return ok(cache.header);
+    const fresh = await readHeader(db);
+    if (fresh.ok) {
+      cache.key = key;
+      cache.header = fresh.value;
+    }
+    return fresh;
+  }
   const manifestRow = await db.selectFrom('datasets').select('body').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const planRow = await db.selectFrom('plans').select('body').orderBy('version', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   if (manifestRow === undefined || planRow === undefined) {
     return fail('not-found', 'the database holds no dataset yet: run `opcon db seed` (or `opcon import FILE`)');
   }
   return ok({ manifest: DatasetManifestSchema.parse(JSON.parse(manifestRow.body)) as DatasetManifest, plan: PlanSchema.parse(JSON.parse(planRow.body)) as Plan });
+}
+
+/** The parsed plan and manifest of one connection, kept while they are the latest stored. */
+export interface HeaderCache {
+  key: string;
+  header: Header | undefined;
 }
 
 type Rows = Omit<Ledger, 'kind'>;
@@ -75,8 +93,7 @@ export async function readForPicture(db: Kysely<Database>, header: Header, scope
       ).map((r) => fromRow<LedgerRecord>(r)),
     ),
   );
-  const seqs = new Set<number>();
-  for (const date of [scope.asOf, ...alsoAsOf]) for (const seq of await latestAssessmentSeqs(db, header.plan, scope, date)) seqs.add(seq);
+  const seqs = new Set((await Promise.all([scope.asOf, ...alsoAsOf].map((date) => latestAssessmentSeqs(db, header.plan, scope, date)))).flat());
   const assessments =
     seqs.size === 0
       ? []
