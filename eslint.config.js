@@ -27,7 +27,7 @@ function layer(files, forbiddenFolders, extra = [], allowed = []) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', '.cache/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
