@@ -80,8 +80,11 @@ function titleBefore(text: string, start: number, lexicon: CompiledLexicon): str
   return window.slice(at).trim();
 }
 
+// A full stop inside an abbreviation ("U.S.", "Gen.") does not end the description.
+const ABBREVIATION_DOT = String.raw`(?:\.(?=\S)|(?<=\b[A-Z])\.|(?<=\b(?:Gen|Lt|Col|Maj|Adm|Dr|Mr|Ms|Mrs|No|Jr|Sr|St))\.)`;
+
 function appositiveAfter(text: string, end: number): string | null {
-  const m = /^,[ \u00a0]+([^,.;:“”"()]{3,120}?(?:,[ \u00a0]+[A-Z][^,.;:“”"()]{2,80}?)*?),[ \u00a0]+(?:\w+[ \u00a0]+){0,2}?(?:said|told|says|added|stated|noted|stressed|warned|explained|announced|on|in|at|who|also|has|had|was|is|will|would)\b/.exec(
+  const m = new RegExp(String.raw`^,[ \u00a0]+((?:[^,.;:“”"()]|${ABBREVIATION_DOT}){3,120}?(?:,[ \u00a0]+[A-Z](?:[^,.;:“”"()]|${ABBREVIATION_DOT}){2,80}?)*?)(?:,[ \u00a0]+(?:\w+[ \u00a0]+){0,2}?(?:said|told|says|added|stated|noted|stressed|warned|explained|announced|on|in|at|who|also|has|had|was|is|will|would)\b|\.(?:\s|$))`).exec(
     text.slice(end, end + 260),
   );
   if (m?.[1] === undefined) return null;
