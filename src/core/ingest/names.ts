@@ -84,7 +84,7 @@ function titleBefore(text: string, start: number, lexicon: CompiledLexicon): str
 const ABBREVIATION_DOT = String.raw`(?:\.(?=\S)|(?<=\b[A-Z])\.|(?<=\b(?:Gen|Lt|Col|Maj|Adm|Dr|Mr|Ms|Mrs|No|Jr|Sr|St))\.)`;
 
 function appositiveAfter(text: string, end: number): string | null {
-  const m = new RegExp(String.raw`^,[ \u00a0]+((?:[^,.;:“”"()]|${ABBREVIATION_DOT}){3,120}?(?:,[ \u00a0]+[A-Z](?:[^,.;:“”"()]|${ABBREVIATION_DOT}){2,80}?)*?)(?:,[ \u00a0]+(?:\w+[ \u00a0]+){0,2}?(?:said|told|says|added|stated|noted|stressed|warned|explained|announced|on|in|at|who|also|has|had|was|is|will|would)\b|\.(?:\s|$))`).exec(
+  const m = new RegExp(String.raw`^,[ \u00a0]+((?:[^,.;:“”"()]|${ABBREVIATION_DOT}){3,120}?(?:,[ \u00a0]+[A-Z](?:[^,.;:“”"()]|${ABBREVIATION_DOT}){2,80}?)*?)(?:,[ \u00a0]+(?:\w+[ \u00a0]+){0,2}?(?:said|told|says|added|stated|noted|stressed|warned|explained|announced|on|in|at|who|also|has|had|was|is|will|would)\b|(?<!\b[A-Z]|\b(?:Gen|Lt|Col|Maj|Adm|Dr|Mr|Ms|Mrs|No|Jr|Sr|St))\.(?:\s|$))`).exec(
     text.slice(end, end + 260),
   );
   if (m?.[1] === undefined) return null;
