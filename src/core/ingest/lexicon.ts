@@ -108,6 +108,16 @@ export const ForumsFileSchema = z.strictObject({
   exclude: z.array(Pattern),
 });
 
+export const TimelineFileSchema = z.strictObject({
+  version: z.number().int().positive(),
+  transition: z.array(Pattern).min(1),
+  bilateralEvents: z.array(Pattern).min(1),
+  otherEvents: z.array(Pattern).min(1),
+  termEnds: z.array(Pattern).min(1),
+  termStarts: z.array(Pattern).min(1),
+  unrelated: z.array(Pattern),
+});
+
 /** Each data file's name and schema: the one list the loader and the tests go through. */
 export const LEXICON_FILES = {
   speechCues: { file: 'speech-cues.yaml', schema: SpeechCuesFileSchema },
@@ -119,6 +129,7 @@ export const LEXICON_FILES = {
   conditions: { file: 'conditions.yaml', schema: ConditionsFileSchema },
   stances: { file: 'stances.yaml', schema: StancesFileSchema },
   forums: { file: 'forums.yaml', schema: ForumsFileSchema },
+  timeline: { file: 'timeline.yaml', schema: TimelineFileSchema },
 } as const;
 
 export type LexiconPart = keyof typeof LEXICON_FILES;
@@ -168,6 +179,14 @@ export interface CompiledLexicon {
   readonly negators: readonly RegExp[];
   readonly forums: readonly { readonly label: string; readonly patterns: readonly RegExp[] }[];
   readonly forumExclude: readonly RegExp[];
+  readonly timeline: { readonly [K in TimelineSignal]: RegExp };
+}
+
+export type TimelineSignal = 'transition' | 'bilateralEvents' | 'otherEvents' | 'termEnds' | 'termStarts' | 'unrelated';
+
+/** One case-insensitive alternation of several patterns, matching globally. */
+function anyOf(patterns: readonly string[]): RegExp {
+  return new RegExp(patterns.length === 0 ? '(?!)' : patterns.map((p) => `(?:${p})`).join('|'), 'gi');
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -213,5 +232,13 @@ export function compileLexicon(lexicon: IngestLexicon): CompiledLexicon {
     negators: compile(lexicon.stances.negators, 'i'),
     forums: lexicon.forums.forums.map((f) => ({ label: f.label, patterns: compile(f.patterns, 'g') })),
     forumExclude: compile(lexicon.forums.exclude, ''),
+    timeline: {
+      transition: anyOf(lexicon.timeline.transition),
+      bilateralEvents: anyOf(lexicon.timeline.bilateralEvents),
+      otherEvents: anyOf(lexicon.timeline.otherEvents),
+      termEnds: anyOf(lexicon.timeline.termEnds),
+      termStarts: anyOf(lexicon.timeline.termStarts),
+      unrelated: anyOf(lexicon.timeline.unrelated),
+    },
   };
 }

@@ -1,0 +1,56 @@
+/**
+ * Actors in a clause: the people, institutions and side words that name who does something,
+ * each with its side. An actor right after a preposition ("to Seoul", "under the Bush
+ * administration") is an object, not the subject, and is marked so.
+ */
+import type { CompiledLexicon, PhraseSide } from './lexicon.js';
+import type { PersonMention } from './names.js';
+import { sideOfPerson } from './sides.js';
+
+export interface Actor {
+  readonly start: number;
+  readonly end: number;
+  readonly side: PhraseSide;
+  /** True when a preposition governs it: the thing acted on, not the one acting. */
+  readonly isObject: boolean;
+}
+
+export interface ActorContext {
+  readonly text: string;
+  readonly lexicon: CompiledLexicon;
+  readonly people: readonly PersonMention[];
+}
+
+const PREPOSITION = /\b(to|from|with|against|of|for|on|by|under|over|toward|towards|into|onto|between|among|about|than|at|in)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|just\s+)?$/i;
+const PRONOUN = /\b(he|she)\b/gi;
+
+/** The actors between two offsets, in text order. */
+export function actorsIn(ctx: ActorContext, from: number, to: number): Actor[] {
+  const clause = ctx.text.slice(from, to);
+  const found: { start: number; end: number; side: PhraseSide | undefined }[] = [];
+  for (const m of ctx.people) {
+    if (m.start < from || m.end > to) continue;
+    const full = ctx.people[m.fullIndex] ?? m;
+    found.push({ start: m.start, end: m.end, side: sideOfPerson(ctx.lexicon, full.name, [full.title, full.appositive].join(' ')) });
+  }
+  const taken = (at: number) => found.some((f) => at >= f.start && at < f.end);
+  for (const pattern of [ctx.lexicon.institutionPattern, ctx.lexicon.sidePattern]) {
+    for (const m of clause.matchAll(pattern)) {
+      const start = from + m.index;
+      if (taken(start)) continue;
+      const side = pattern === ctx.lexicon.institutionPattern ? ctx.lexicon.institutions.get(m[0])?.side : ctx.lexicon.sidePhrases.find((p) => p.phrase === m[0])?.value;
+      found.push({ start, end: start + m[0].length, side });
+    }
+  }
+  for (const m of clause.matchAll(PRONOUN)) {
+    const start = from + m.index;
+    const antecedent = [...ctx.people].reverse().find((p) => p.end <= start);
+    if (!antecedent) continue;
+    const full = ctx.people[antecedent.fullIndex] ?? antecedent;
+    found.push({ start, end: start + m[0].length, side: sideOfPerson(ctx.lexicon, full.name, [full.title, full.appositive].join(' ')) });
+  }
+  return found
+    .filter((f): f is { start: number; end: number; side: PhraseSide } => f.side !== undefined)
+    .sort((a, b) => a.start - b.start)
+    .map((f) => ({ ...f, isObject: PREPOSITION.test(ctx.text.slice(Math.max(0, f.start - 30), f.start)) }));
+}

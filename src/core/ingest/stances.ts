@@ -1,0 +1,91 @@
+/**
+ * Stances per side (corpus README, "stances"): each stance cue is credited to the actor of its
+ * clause — the subject before it, a possessor after it ("at the South Korean government's
+ * request"), or the speaker of the quotation it sits in. Per side, a push either way outweighs
+ * neutral reporting; a side quoted on the transition with no cue at all is neutral.
+ */
+import { actorsIn, type ActorContext } from './actors.js';
+import type { PhraseSide } from './lexicon.js';
+import type { ExtractedQuote } from './quote-labels.js';
+import type { Span } from './spans.js';
+import type { Unit } from './units.js';
+
+export type Stance = 'accelerate' | 'cautious' | 'neutral';
+
+export interface StanceMention {
+  readonly side: 'ROK' | 'US';
+  readonly stance: Stance;
+  readonly evidence: string;
+  readonly span: Span;
+  readonly confidence: number;
+}
+
+interface Cue {
+  readonly side: PhraseSide;
+  readonly stance: Stance;
+  readonly span: Span;
+}
+
+const POSSESSOR_AFTER = /^[^.;]{0,30}?\b(?:at|on|upon)\s+(?:the\s+)?([^.;,]{2,40}?)['’]s?\s+(?:request|insistence|urging|demand)/i;
+
+function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[]): Cue[] {
+  const out: Cue[] = [];
+  const sentence = ctx.text.slice(unit.start, unit.end);
+  for (const { stance, pattern } of ctx.lexicon.stanceCues) {
+    for (const m of sentence.matchAll(new RegExp(pattern.source, pattern.flags))) {
+      const start = unit.start + m.index;
+      const end = start + m[0].length;
+      const clauseStart = unit.start + Math.max(0, sentence.lastIndexOf(';', m.index) + 1);
+      const negated = stance === 'cautious' && ctx.lexicon.negators.some((n) => n.test(ctx.text.slice(Math.max(clauseStart, start - 50), start)));
+      const effective: Stance = negated ? 'accelerate' : stance;
+      const quote = quotes.find((q) => start >= q.span.start && end <= q.span.end);
+      let side: PhraseSide | undefined;
+      if (quote) side = quote.side === 'unknown' ? undefined : quote.side;
+      else {
+        const possessor = POSSESSOR_AFTER.exec(ctx.text.slice(end, unit.end));
+        const owner = possessor ? actorsIn(ctx, end, end + possessor[0].length).find((a) => a.side !== 'other') : undefined;
+        const subject = [...actorsIn(ctx, clauseStart, start)].reverse().find((a) => !a.isObject);
+        side = owner?.side ?? subject?.side;
+        if (side === undefined) {
+          // A speaker named later in the sentence ("…, the official said") is the actor.
+          const speaker = quotes.find((q) => q.speakerSpan !== null && q.speakerSpan.start >= end && q.speakerSpan.end <= unit.end);
+          side = speaker && speaker.side !== 'unknown' ? speaker.side : undefined;
+        }
+      }
+      if (side === undefined || side === 'other') continue;
+      out.push({ side, stance: effective, span: { start, end } });
+    }
+  }
+  return out;
+}
+
+/** Evidence: the cue with the words around it, verbatim, within its sentence. */
+function evidence(text: string, unit: Unit, span: Span): Span {
+  const before = text.slice(Math.max(unit.start, span.start - 60), span.start);
+  const cut = before.search(/[^,;:—(]*$/);
+  const start = span.start - (before.length - cut);
+  const after = /^[^.,;:—)]{0,50}/.exec(text.slice(span.end, unit.end))?.[0] ?? '';
+  return { start: start + (text.slice(start, span.start).length - text.slice(start, span.start).trimStart().length), end: span.end + after.trimEnd().length };
+}
+
+/** The stance of each side the document reports, with evidence. */
+export function stancesOf(ctx: ActorContext, units: readonly Unit[], quotes: readonly ExtractedQuote[]): StanceMention[] {
+  const cues: (Cue & { readonly unit: Unit })[] = units.flatMap((unit) => cuesOf(ctx, unit, quotes).map((c) => ({ ...c, unit })));
+  const out: StanceMention[] = [];
+  for (const side of ['ROK', 'US'] as const) {
+    const mine = cues.filter((c) => c.side === side || c.side === 'joint');
+    const pushes = mine.filter((c) => c.stance !== 'neutral');
+    const counts = (s: Stance) => pushes.filter((c) => c.stance === s).length;
+    const pick = pushes.length > 0 ? (counts('accelerate') >= counts('cautious') ? 'accelerate' : 'cautious') : mine.length > 0 ? 'neutral' : undefined;
+    if (pick === undefined) {
+      const quoted = quotes.find((q) => q.side === side && q.speaker !== null);
+      if (quoted) out.push({ side, stance: 'neutral', evidence: quoted.text, span: quoted.span, confidence: 0.4 });
+      continue;
+    }
+    const chosen = mine.find((c) => c.stance === pick)!;
+    const span = evidence(ctx.text, chosen.unit, chosen.span);
+    const support = mine.filter((c) => c.stance === pick).length;
+    out.push({ side, stance: pick, evidence: ctx.text.slice(span.start, span.end), span, confidence: Math.min(0.9, 0.5 + 0.15 * support) });
+  }
+  return out;
+}
