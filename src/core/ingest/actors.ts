@@ -52,5 +52,10 @@ export function actorsIn(ctx: ActorContext, from: number, to: number): Actor[] {
   return found
     .filter((f): f is { start: number; end: number; side: PhraseSide } => f.side !== undefined)
     .sort((a, b) => a.start - b.start)
-    .map((f) => ({ ...f, isObject: PREPOSITION.test(ctx.text.slice(Math.max(0, f.start - 30), f.start)) }));
+    .map((f) => {
+      const before = ctx.text.slice(Math.max(0, f.start - 40), f.start);
+      // "For the United States, …" at the head of a sentence names whose view follows: a subject.
+      const isTopic = /(?:^|[.;!?]\s+|\n)(?:(?:But|And|Yet)\s+)?(?:for|For)\s+(?:the\s+)?$/.test(before);
+      return { ...f, isObject: !isTopic && PREPOSITION.test(before) };
+    });
 }

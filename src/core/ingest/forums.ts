@@ -18,10 +18,9 @@ export function forumsMentioned(text: string, units: readonly Unit[], lexicon: C
   const out: ForumMention[] = [];
   for (const unit of units) {
     const sentence = text.slice(unit.start, unit.end);
-    if (lexicon.forumExclude.some((p) => p.test(sentence))) continue;
     for (const forum of lexicon.forums) {
-      if (out.some((f) => f.forum === forum.label)) continue;
-      const m = forum.patterns.map((p) => new RegExp(p.source, p.flags.replace('g', '')).exec(sentence)).find((x) => x !== null);
+      if (out.some((f) => f.forum === forum.label) || forum.exclude.some((p) => p.test(sentence))) continue;
+      const m = forum.patterns.map((p) => p.exec(sentence)).find((x) => x !== null);
       if (!m) continue;
       out.push({ forum: forum.label, evidence: m[0], span: { start: unit.start + m.index, end: unit.start + m.index + m[0].length }, confidence: /^[A-Z]{3,4}$/.test(m[0]) || /[A-Z]/.test(m[0][0] ?? '') ? 0.9 : 0.7 });
     }

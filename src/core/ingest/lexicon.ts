@@ -103,9 +103,14 @@ export const StancesFileSchema = z.strictObject({
 export const ForumsFileSchema = z.strictObject({
   version: z.number().int().positive(),
   forums: z
-    .array(z.strictObject({ label: z.string().regex(/^(SCM|MCM|KIDD|summit|other: .+)$/, 'SCM, MCM, KIDD, summit or "other: <name>"'), patterns: z.array(Pattern).min(1) }))
+    .array(
+      z.strictObject({
+        label: z.string().regex(/^(SCM|MCM|KIDD|summit|other: .+)$/, 'SCM, MCM, KIDD, summit or "other: <name>"'),
+        patterns: z.array(Pattern).min(1),
+        exclude: z.array(Pattern).default([]),
+      }),
+    )
     .min(1),
-  exclude: z.array(Pattern),
 });
 
 export const TimelineFileSchema = z.strictObject({
@@ -177,8 +182,7 @@ export interface CompiledLexicon {
   readonly conditions: readonly { readonly id: string; readonly patterns: readonly RegExp[] }[];
   readonly stanceCues: readonly { readonly stance: 'accelerate' | 'cautious' | 'neutral'; readonly pattern: RegExp }[];
   readonly negators: readonly RegExp[];
-  readonly forums: readonly { readonly label: string; readonly patterns: readonly RegExp[] }[];
-  readonly forumExclude: readonly RegExp[];
+  readonly forums: readonly { readonly label: string; readonly patterns: readonly RegExp[]; readonly exclude: readonly RegExp[] }[];
   readonly timeline: { readonly [K in TimelineSignal]: RegExp };
 }
 
@@ -202,9 +206,11 @@ export function compileLexicon(lexicon: IngestLexicon): CompiledLexicon {
   const institutions = new Map<string, { id: string; side: SpeakerSide }>();
   for (const inst of lexicon.institutions.institutions) for (const name of inst.names) institutions.set(name, { id: inst.id, side: inst.side });
   const sides = lexicon.sideWords;
+  // Common-noun phrases ("both delegations") may open a sentence, so they match capitalised too.
+  const withCapital = (phrases: readonly string[]) => phrases.flatMap((p) => (/^[a-z]/.test(p) ? [p, p[0]!.toUpperCase() + p.slice(1)] : [p]));
   const sidePhrases: PhraseEntry<PhraseSide>[] = [
-    ...sides.other.map((phrase) => ({ phrase, value: 'other' as const })),
-    ...sides.joint.map((phrase) => ({ phrase, value: 'joint' as const })),
+    ...withCapital(sides.other).map((phrase) => ({ phrase, value: 'other' as const })),
+    ...withCapital(sides.joint).map((phrase) => ({ phrase, value: 'joint' as const })),
     ...sides.ROK.map((phrase) => ({ phrase, value: 'ROK' as const })),
     ...sides.US.map((phrase) => ({ phrase, value: 'US' as const })),
   ];
@@ -230,8 +236,7 @@ export function compileLexicon(lexicon: IngestLexicon): CompiledLexicon {
     conditions: lexicon.conditions.conditions.map((c) => ({ id: c.id, patterns: compile(c.patterns, 'i') })),
     stanceCues: (['accelerate', 'cautious', 'neutral'] as const).flatMap((stance) => compile(lexicon.stances[stance], 'gi').map((pattern) => ({ stance, pattern }))),
     negators: compile(lexicon.stances.negators, 'i'),
-    forums: lexicon.forums.forums.map((f) => ({ label: f.label, patterns: compile(f.patterns, 'g') })),
-    forumExclude: compile(lexicon.forums.exclude, ''),
+    forums: lexicon.forums.forums.map((f) => ({ label: f.label, patterns: compile(f.patterns, ''), exclude: compile(f.exclude, '') })),
     timeline: {
       transition: anyOf(lexicon.timeline.transition),
       bilateralEvents: anyOf(lexicon.timeline.bilateralEvents),

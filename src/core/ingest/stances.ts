@@ -36,16 +36,23 @@ function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[]
       const start = unit.start + m.index;
       const end = start + m[0].length;
       const clauseStart = unit.start + Math.max(0, sentence.lastIndexOf(';', m.index) + 1);
-      const negated = stance === 'cautious' && ctx.lexicon.negators.some((n) => n.test(ctx.text.slice(Math.max(clauseStart, start - 50), start)));
+      // "opposes a delay", "a proposal to renegotiate … runs counter to its goal": pushing against delay.
+      const negated = stance === 'cautious' && ctx.lexicon.negators.some((n) => n.test(ctx.text.slice(Math.max(clauseStart, start - 50), start)) || n.test(ctx.text.slice(end, Math.min(unit.end, end + 60))));
       const effective: Stance = negated ? 'accelerate' : stance;
       const quote = quotes.find((q) => start >= q.span.start && end <= q.span.end);
       let side: PhraseSide | undefined;
       if (quote) side = quote.side === 'unknown' ? undefined : quote.side;
       else {
-        const possessor = POSSESSOR_AFTER.exec(ctx.text.slice(end, unit.end));
-        const owner = possessor ? actorsIn(ctx, end, end + possessor[0].length).find((a) => a.side !== 'other') : undefined;
-        const subject = [...actorsIn(ctx, clauseStart, start)].reverse().find((a) => !a.isObject);
-        side = owner?.side ?? subject?.side;
+        const requester = POSSESSOR_AFTER.exec(ctx.text.slice(end, unit.end));
+        const owner = requester ? actorsIn(ctx, end, end + requester[0].length).find((a) => a.side !== 'other') : undefined;
+        const actors = actorsIn(ctx, clauseStart, start);
+        // A possessor right before the cue owns it ("Seoul's yearslong bid to retake", "Washington's push").
+        const possessor = [...actors].reverse().find((a) => /^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}$/.test(ctx.text.slice(a.end, start)) && /['’]s$|['’]s\s/.test(ctx.text.slice(a.end - 2, a.end + 3)));
+        // The subject is sought in the cue's own comma-delimited stretch first, then in the whole clause.
+        const segmentStart = clauseStart + Math.max(0, ctx.text.slice(clauseStart, start).lastIndexOf(',') + 1);
+        const inSegment = [...actors].reverse().find((a) => !a.isObject && a.start >= segmentStart);
+        const subject = inSegment ?? [...actors].reverse().find((a) => !a.isObject);
+        side = owner?.side ?? possessor?.side ?? subject?.side;
         if (side === undefined) {
           // A speaker named later in the sentence ("…, the official said") is the actor.
           const speaker = quotes.find((q) => q.speakerSpan !== null && q.speakerSpan.start >= end && q.speakerSpan.end <= unit.end);
@@ -59,13 +66,19 @@ function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[]
   return out;
 }
 
-/** Evidence: the cue with the words around it, verbatim, within its sentence. */
+/** Evidence: the cue with the words around it, verbatim, within its sentence, cut at word boundaries. */
 function evidence(text: string, unit: Unit, span: Span): Span {
-  const before = text.slice(Math.max(unit.start, span.start - 60), span.start);
-  const cut = before.search(/[^,;:—(]*$/);
-  const start = span.start - (before.length - cut);
+  const from = Math.max(unit.start, span.start - 60);
+  let start = from + text.slice(from, span.start).search(/[^,;:—(]*$/);
+  if (start === from && from > unit.start && /\S/.test(text[from - 1] ?? '')) {
+    // The window cut a word: start at the next one.
+    const space = text.indexOf(' ', from);
+    start = space < 0 || space > span.start ? span.start : space + 1;
+  }
+  while (start < span.start && /\s/.test(text[start] ?? '')) start++;
   const after = /^[^.,;:—)]{0,50}/.exec(text.slice(span.end, unit.end))?.[0] ?? '';
-  return { start: start + (text.slice(start, span.start).length - text.slice(start, span.start).trimStart().length), end: span.end + after.trimEnd().length };
+  const whole = after.length === 50 ? after.slice(0, Math.max(0, after.lastIndexOf(' '))) : after;
+  return { start, end: span.end + whole.trimEnd().length };
 }
 
 /** The stance of each side the document reports, with evidence. */
