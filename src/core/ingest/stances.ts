@@ -40,6 +40,11 @@ function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[]
       const negated = stance === 'cautious' && ctx.lexicon.negators.some((n) => n.test(ctx.text.slice(Math.max(clauseStart, start - 50), start)) || n.test(ctx.text.slice(end, Math.min(unit.end, end + 60))));
       const effective: Stance = negated ? 'accelerate' : stance;
       const quote = quotes.find((q) => start >= q.span.start && end <= q.span.end);
+      // "was deferred amid provocations": a passive with no agent credits nobody.
+      const isPassive = /\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(unit.start, start - 25), start));
+      if (isPassive && !quote && (stance === 'neutral' || !/\bby\b/.test(ctx.text.slice(end, Math.min(unit.end, end + 40))))) continue;
+      // Neutral cues report what was done, not what may be done ("can be reviewed").
+      if (stance === 'neutral' && /\b(?:can|could|will|would|may|might|should|must|to)\s+(?:be\s+)?$/i.test(ctx.text.slice(Math.max(unit.start, start - 20), start))) continue;
       let side: PhraseSide | undefined;
       if (quote) side = quote.side === 'unknown' ? undefined : quote.side;
       else {
