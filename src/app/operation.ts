@@ -5,12 +5,13 @@
  */
 import type { z } from 'zod';
 import { fail, formatPath, type Result } from '../core/common/result.js';
-import type { Clock, PlanReader, RecordStore } from './ports.js';
+import type { Clock, IngestStore, PlanReader, RecordStore } from './ports.js';
 
 export interface Deps {
   readonly store: RecordStore;
   readonly planReader: PlanReader;
   readonly clock: Clock;
+  readonly ingest: IngestStore;
 }
 
 export interface Operation<I extends z.ZodType, O> {

@@ -1,6 +1,8 @@
 /** Every operation of the app, by name: the one list the CLI and server expose. */
 import { briefOperation } from './operations/brief.js';
 import { criteriaOperation } from './operations/criteria.js';
+import { ingestEvalOperation } from './operations/ingest-eval.js';
+import { ingestExtractOperation } from './operations/ingest-extract.js';
 import { planSchemaOperation, validatePlanOperation } from './operations/plan.js';
 import { sourcesOperation } from './operations/sources.js';
 import { timelineOperation } from './operations/timeline.js';
@@ -12,4 +14,6 @@ export const operations = {
   criteria: criteriaOperation,
   validatePlan: validatePlanOperation,
   planSchema: planSchemaOperation,
+  ingestExtract: ingestExtractOperation,
+  ingestEval: ingestEvalOperation,
 } as const;

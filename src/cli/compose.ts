@@ -3,6 +3,7 @@ import type { Deps } from '../app/operation.js';
 import type { Clock } from '../app/ports.js';
 import { createFolderStore } from '../store/files/dataset-folder.js';
 import { readPlanFile } from '../store/files/plan-file.js';
+import { createIngestFiles } from '../store/files/ingest-files.js';
 import type { CliConfig } from './config.js';
 
 /** The system clock, or a fixed day when OPCON_TODAY is set. */
@@ -20,5 +21,6 @@ export function composeDeps(config: CliConfig): Deps {
     store: createFolderStore(config.datasetDir),
     planReader: { kind: 'plan-reader', read: readPlanFile },
     clock: systemClock(config.today),
+    ingest: createIngestFiles(config.ingestLexiconDir),
   };
 }

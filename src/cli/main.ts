@@ -7,6 +7,7 @@ import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerBrief } from './commands/brief.js';
 import { registerLists } from './commands/lists.js';
 import { registerPlan } from './commands/plan.js';
+import { registerIngest } from './commands/ingest.js';
 import { createStyle } from './output/style.js';
 import { printErr, printOut } from './output/write.js';
 import type { CommandContext } from './run.js';
@@ -27,12 +28,13 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .configureOutput({ writeOut: printOut, writeErr: printErr })
     .addHelpText(
       'after',
-      `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon plan validate my-plan.yaml\n\nEnvironment:\n  OPCON_DATASET  dataset folder to read (default: the built-in public-record dataset)\n  OPCON_TODAY    fix "today" (YYYY-MM-DD) for reproducible runs\n  NO_COLOR / FORCE_COLOR  turn colour off / on\n\n${EXIT_CODES_HELP}\n`,
+      `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon plan validate my-plan.yaml\n  opcon ingest extract article.html --published 2026-05-14\n  opcon ingest eval ../shared/corpus/dev\n\nEnvironment:\n  OPCON_DATASET  dataset folder to read (default: the built-in public-record dataset)\n  OPCON_TODAY    fix "today" (YYYY-MM-DD) for reproducible runs\n  NO_COLOR / FORCE_COLOR  turn colour off / on\n\n${EXIT_CODES_HELP}\n`,
     );
 
   registerBrief(program, ctx, setExit);
   registerLists(program, ctx, setExit);
   registerPlan(program, ctx, setExit);
+  registerIngest(program, ctx, setExit);
   return program;
 }
 
