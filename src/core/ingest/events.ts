@@ -4,7 +4,7 @@
  * an explicit date. Dates are ISO, partial where the text is (YYYY, YYYY-MM).
  */
 import type { CompiledLexicon } from './lexicon.js';
-import type { Span } from './spans.js';
+import { evidenceSpan, type Span } from './spans.js';
 import type { TimeExpression } from './time-expressions.js';
 import type { Tense } from './time-normalize.js';
 import type { TimelineTarget } from './timeline.js';
@@ -39,16 +39,8 @@ export function datedEvents(
     const isAboutProcess = new RegExp(lexicon.timeline.transition.source, 'i').test(sentence) || new RegExp(lexicon.timeline.bilateralEvents.source, 'i').test(sentence);
     const isPast = tenseAt(e.valueStart) !== 'future';
     if (!isTarget && !((e.isBareDay || e.isRelative) && isPast && isAboutProcess)) continue;
-    const evidence = evidenceAround(text, unit, e.span);
+    const evidence = evidenceSpan(text, unit, e.span);
     out.push({ date: e.value, what: sentence.length > 160 ? `${sentence.slice(0, 157).trimEnd()}…` : sentence, evidence: text.slice(evidence.start, evidence.end), span: evidence, confidence: isTarget ? 0.7 : 0.5 });
   }
   return out;
-}
-
-function evidenceAround(text: string, unit: Unit, span: Span): Span {
-  const before = text.slice(Math.max(unit.start, span.start - 70), span.start);
-  const from = span.start - before.length + Math.max(0, before.search(/[^,;:—]*$/));
-  const after = /^[^.,;:—]{0,40}/.exec(text.slice(span.end, unit.end))?.[0] ?? '';
-  const start = from + (text.slice(from, span.start).length - text.slice(from, span.start).trimStart().length);
-  return { start, end: span.end + after.trimEnd().length };
 }

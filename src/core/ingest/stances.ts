@@ -7,7 +7,7 @@
 import { actorsIn, type ActorContext } from './actors.js';
 import type { PhraseSide } from './lexicon.js';
 import type { ExtractedQuote } from './quote-labels.js';
-import type { Span } from './spans.js';
+import { evidenceSpan, type Span } from './spans.js';
 import type { Unit } from './units.js';
 
 export type Stance = 'accelerate' | 'cautious' | 'neutral';
@@ -71,21 +71,6 @@ function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[]
   return out;
 }
 
-/** Evidence: the cue with the words around it, verbatim, within its sentence, cut at word boundaries. */
-function evidence(text: string, unit: Unit, span: Span): Span {
-  const from = Math.max(unit.start, span.start - 60);
-  let start = from + text.slice(from, span.start).search(/[^,;:—(]*$/);
-  if (start === from && from > unit.start && /\S/.test(text[from - 1] ?? '')) {
-    // The window cut a word: start at the next one.
-    const space = text.indexOf(' ', from);
-    start = space < 0 || space > span.start ? span.start : space + 1;
-  }
-  while (start < span.start && /\s/.test(text[start] ?? '')) start++;
-  const after = /^[^.,;:—)]{0,50}/.exec(text.slice(span.end, unit.end))?.[0] ?? '';
-  const whole = after.length === 50 ? after.slice(0, Math.max(0, after.lastIndexOf(' '))) : after;
-  return { start, end: span.end + whole.trimEnd().length };
-}
-
 /** The stance of each side the document reports, with evidence. */
 export function stancesOf(ctx: ActorContext, units: readonly Unit[], quotes: readonly ExtractedQuote[]): StanceMention[] {
   const cues: (Cue & { readonly unit: Unit })[] = units.flatMap((unit) => cuesOf(ctx, unit, quotes).map((c) => ({ ...c, unit })));
@@ -101,7 +86,7 @@ export function stancesOf(ctx: ActorContext, units: readonly Unit[], quotes: rea
       continue;
     }
     const chosen = mine.find((c) => c.stance === pick)!;
-    const span = evidence(ctx.text, chosen.unit, chosen.span);
+    const span = evidenceSpan(ctx.text, chosen.unit, chosen.span);
     const support = mine.filter((c) => c.stance === pick).length;
     out.push({ side, stance: pick, evidence: ctx.text.slice(span.start, span.end), span, confidence: Math.min(0.9, 0.5 + 0.15 * support) });
   }

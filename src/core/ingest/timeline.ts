@@ -107,8 +107,10 @@ export function timelineTargets(ctx: ActorContext, units: readonly Unit[], expre
     }
     if (unrelated.length > 0 && nearest(unrelated, at) < nearest(transition, at)) continue;
     const isTransitionClose = nearest(transition, at) <= 40;
+    // The term must end right where the date stands ("term, which ends in 2030"), not earlier in the sentence.
+    const isTermEnd = termEnd.some(([, end]) => end <= at && at - end <= 16);
     const kind: TimelineKind =
-      termEnd.length > 0 ? 'term_end'
+      isTermEnd ? 'term_end'
       : termStart.length > 0 ? 'other'
       : e.qualifier === 'no later than' || e.qualifier === 'by the end of' || /^\d{4}-12$/.test(e.value) && /\bend of\b/i.test(e.text) ? 'deadline'
       : !isTransitionClose && (bilateral.length > 0 || other.length > 0) ? 'event'
@@ -117,7 +119,7 @@ export function timelineTargets(ctx: ActorContext, units: readonly Unit[], expre
     const holder = holderOf(ctx, clause, at, kind, isBilateral, termEnd[0]?.[0] ?? at);
     const normalized = corpusValue(e.value);
     if (out.some((t) => t.normalized === normalized)) continue;
-    const confidence = isCoarseDeictic ? 0.5 : isTransitionClose || termEnd.length > 0 ? 0.8 : 0.6;
+    const confidence = isCoarseDeictic ? 0.5 : isTransitionClose || isTermEnd ? 0.8 : 0.6;
     out.push({ expression: e.text, normalized, kind, holder, qualifier: e.qualifier, span: e.span, confidence });
   }
   // A relative period that holds a date written out elsewhere is a second mention of it ("late last year", "December 2021").
