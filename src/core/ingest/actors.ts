@@ -56,6 +56,8 @@ export function actorsIn(ctx: ActorContext, from: number, to: number): Actor[] {
       const before = ctx.text.slice(Math.max(0, f.start - 40), f.start);
       // "For the United States, …" at the head of a sentence names whose view follows: a subject.
       const isTopic = /(?:^|[.;!?]\s+|\n)(?:(?:But|And|Yet)\s+)?(?:for|For)\s+(?:the\s+)?$/.test(before);
-      return { ...f, isObject: !isTopic && PREPOSITION.test(before) };
+      // "the defense ministers of South Korea and the United States": the country is who acts.
+      const isAgentOf = /\b(officials?|ministers?|leaders?|presidents?|governments?|militar(?:y|ies)|delegations?|chiefs?|commanders?|spokesperson|spokesman|administration|forces)\s+of\s+(?:the\s+)?$/i.test(before);
+      return { ...f, isObject: !isTopic && !isAgentOf && PREPOSITION.test(before) };
     });
 }

@@ -107,7 +107,10 @@ export function findCues(ctx: AttributionContext): Cue[] {
   const cues: Cue[] = [];
   ctx.units.forEach((unit, u) => {
     const tokens = unit.tokens;
-    const phraseCues = [...ctx.text.slice(unit.start, unit.end).matchAll(ctx.lexicon.cuePhrases)].map((m) => unit.start + m.index);
+    const phraseMatches = [...ctx.text.slice(unit.start, unit.end).matchAll(ctx.lexicon.cuePhrases)];
+    const phraseCues = phraseMatches.map((m) => unit.start + m.index);
+    // "according to X" names its source after the cue; "X told reporters" before it.
+    const sourceAfter = new Set(phraseMatches.filter((m) => /^according\b/i.test(m[0])).map((m) => unit.start + m.index));
     tokens.forEach((t, i) => {
       if (insideQuote(ctx.quotes, t.start)) return;
       // ", adding, “…”": a participle between a quotation (or comma) and a comma continues the speaker.
@@ -122,12 +125,12 @@ export function findCues(ctx: AttributionContext): Cue[] {
       }
       const before = tokens[i - 1];
       const isClosingMark = (tok: Token | undefined) => tok !== undefined && /^[”"’']$/.test(tok.text) && insideQuote(ctx.quotes, tok.start);
-      const isInverted = isPhraseCue || before === undefined || isClosingMark(before) || (before.text === ',' && isClosingMark(tokens[i - 2]));
-      const span = isInverted
-        ? subjectAfter(tokens, isPhraseCue ? i + 1 : i, tokens.length, ctx)
-        : subjectBefore(tokens, i, 0, ctx);
-      const clause = ctx.text.slice(unit.start, unit.end);
-      const speaker = span ? resolveSpeaker(ctx, span[0], span[1], clause) : null;
+      const isSourceAfter = sourceAfter.has(t.start);
+      const isInverted = isSourceAfter || before === undefined || isClosingMark(before) || (before.text === ',' && isClosingMark(tokens[i - 2]));
+      const span = isInverted ? subjectAfter(tokens, isSourceAfter ? i + 1 : i, tokens.length, ctx) : subjectBefore(tokens, i, 0, ctx);
+      // The reported clause: what follows a speaker-first cue, or what precedes a quote-first one.
+      const reported = isInverted ? ctx.text.slice(unit.start, t.start) : ctx.text.slice(t.end, unit.end);
+      const speaker = span ? resolveSpeaker(ctx, span[0], span[1], reported) : null;
       if (speaker) ctx.history.push(speaker);
       cues.push({ start: t.start, end: t.end, isParticiple, unit: u, speaker });
     });

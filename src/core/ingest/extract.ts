@@ -72,7 +72,7 @@ export function extract(doc: IngestDocument, lexicon: CompiledLexicon): Extracti
     quotes,
     timeline_targets: timeline,
     conditions_mentioned: conditions.map((c) => c.condition),
-    stances: stancesOf(actors, units, quotes),
+    stances: stancesOf(actors, units, quotes, cues),
     forums: forums.map((f) => f.forum),
     events: datedEvents(text, units, expressions, timeline, tenseAt, lexicon),
     evidence: { conditions, forums },

@@ -132,7 +132,8 @@ export function findPeople(text: string, masked: string, lexicon: CompiledLexico
     }
     if (parts.length !== 1) continue;
     const surname = nameKey(r.name);
-    const earlier = fullBySurname.get(surname);
+    // "Minister Alpha … Alpha said": with no full name, later mentions link to the first one.
+    const earlier = fullBySurname.get(surname) ?? mentions.find((m) => !m.isFull && nameKey(m.name) === surname)?.fullIndex;
     // A lone word is a person only when it abbreviates a full name, has a title, or is in the gazetteer.
     if (earlier === undefined && r.title === null && person === undefined && laterFull(surname, r.start) === undefined) continue;
     const index = mentions.length;

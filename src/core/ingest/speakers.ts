@@ -36,6 +36,7 @@ export interface SpeakerContext {
 }
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+const INDIVIDUAL_NOUNS = /\b(official|spokesperson|spokesman|spokeswoman|source|commander|minister|secretary|general|adviser|advisor|diplomat|officer|aide|lawmaker|envoy|negotiator)$/i;
 const DOCUMENT_NOUNS = new Set(['statement', 'communique', 'communiqué', 'release', 'report', 'letter', 'transcript', 'document', 'briefing']);
 
 function fullestName(ctx: SpeakerContext, fullIndex: number): string {
@@ -66,7 +67,10 @@ function personSpeaker(ctx: SpeakerContext, mention: PersonMention, phrase: stri
 function lastPersonBefore(ctx: SpeakerContext, at: number): Speaker | PersonMention | undefined {
   for (let i = ctx.history.length - 1; i >= 0; i--) {
     const s = ctx.history[i]!;
-    if (s.start < at && s.personIndex !== undefined) {
+    // An unnamed individual ("a senior official") can be "he" too; an institution or a document cannot.
+    const isIndividual = s.personIndex !== undefined || INDIVIDUAL_NOUNS.test(s.phrase);
+    if (s.start < at && isIndividual) {
+      if (s.personIndex === undefined) return s;
       // A person named after the last speaker (and before the pronoun) is the nearer antecedent.
       const between = ctx.people.filter((m) => m.start > s.end && m.end <= at && m.fullIndex !== s.personIndex);
       return between.length > 0 ? between[between.length - 1] : s;
@@ -84,6 +88,15 @@ function describedBy(ctx: SpeakerContext, noun: string, at: number): Speaker | P
   }
   const mentions = ctx.people.filter((m) => m.end <= at && (has(m.title) || has(m.appositive)));
   return mentions[mentions.length - 1];
+}
+
+/** The side of the most recent institution named before `at` whose name contains a noun ("ministry"). */
+function lastInstitutionWith(ctx: SpeakerContext, noun: string, at: number): PhraseSide | undefined {
+  let side: PhraseSide | undefined;
+  for (const m of ctx.text.slice(0, at).matchAll(ctx.lexicon.institutionPattern)) {
+    if (m[0].toLowerCase().includes(noun)) side = ctx.lexicon.institutions.get(m[0])?.side ?? side;
+  }
+  return side;
 }
 
 /** The side of the reported clause's subject, for unnamed sources: the first side word in it. */
@@ -113,9 +126,12 @@ export function resolveSpeaker(ctx: SpeakerContext, start: number, end: number, 
     if (antecedent?.kind === 'person-mention') return personSpeaker(ctx, antecedent, phrase, start, end, 'description');
   }
   const isInstitution = new RegExp(ctx.lexicon.institutionPattern.source).test(phrase);
+  // "a ministry spokesperson": the ministry is the one the article has named.
+  const bareBody = /\b(ministry|department|command|office)\b/i.exec(phrase)?.[1]?.toLowerCase();
+  const namedBody = bareBody === undefined || isInstitution ? undefined : lastInstitutionWith(ctx, bareBody, start);
   // A document speaks for whoever issued it: "the ministry issued a statement confirming …".
   const issuer = DOCUMENT_NOUNS.has(noun) ? sideOfPhrase(ctx.lexicon, ctx.text.slice(Math.max(0, start - 120), start).split(/[,;:.!?“”"]/).pop() ?? '') : undefined;
-  const side = sideOfPhrase(ctx.lexicon, phrase) ?? (last ? personSpeaker(ctx, last, phrase, start, end, 'alias').side : undefined) ?? issuer;
+  const side = sideOfPhrase(ctx.lexicon, phrase) ?? (last ? personSpeaker(ctx, last, phrase, start, end, 'alias').side : undefined) ?? namedBody ?? issuer;
   return {
     kind: 'speaker',
     speaker: null,

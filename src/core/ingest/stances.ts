@@ -5,6 +5,7 @@
  * neutral reporting; a side quoted on the transition with no cue at all is neutral.
  */
 import { actorsIn, type ActorContext } from './actors.js';
+import type { Cue as SpeechCue } from './attribution.js';
 import type { PhraseSide } from './lexicon.js';
 import type { ExtractedQuote } from './quote-labels.js';
 import { evidenceSpan, type Span } from './spans.js';
@@ -28,7 +29,7 @@ interface Cue {
 
 const POSSESSOR_AFTER = /^[^.;]{0,30}?\b(?:at|on|upon)\s+(?:the\s+)?([^.;,]{2,40}?)['’]s?\s+(?:request|insistence|urging|demand)/i;
 
-function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[]): Cue[] {
+function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[], speechCues: readonly SpeechCue[]): Cue[] {
   const out: Cue[] = [];
   const sentence = ctx.text.slice(unit.start, unit.end);
   for (const { stance, pattern } of ctx.lexicon.stanceCues) {
@@ -41,7 +42,7 @@ function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[]
       const effective: Stance = negated ? 'accelerate' : stance;
       const quote = quotes.find((q) => start >= q.span.start && end <= q.span.end);
       // "was deferred amid provocations": a passive with no agent credits nobody.
-      const isPassive = /\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(unit.start, start - 25), start));
+      const isPassive = /^\w+(ed|en|set|put|held)\b/i.test(m[0]) && /\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(unit.start, start - 25), start));
       if (isPassive && !quote && (stance === 'neutral' || !/\bby\b/.test(ctx.text.slice(end, Math.min(unit.end, end + 40))))) continue;
       // Neutral cues report what was done, not what may be done ("can be reviewed").
       if (stance === 'neutral' && /\b(?:can|could|will|would|may|might|should|must|to)\s+(?:be\s+)?$/i.test(ctx.text.slice(Math.max(unit.start, start - 20), start))) continue;
@@ -56,8 +57,12 @@ function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[]
         // The subject is sought in the cue's own comma-delimited stretch first, then in the whole clause.
         const segmentStart = clauseStart + Math.max(0, ctx.text.slice(clauseStart, start).lastIndexOf(',') + 1);
         const inSegment = [...actors].reverse().find((a) => !a.isObject && a.start >= segmentStart);
-        const subject = inSegment ?? [...actors].reverse().find((a) => !a.isObject);
-        side = owner?.side ?? possessor?.side ?? subject?.side;
+        // "Seoul asked Washington to delay": the one asking holds the stance, not the one asked.
+        const asker = actors.find((a, k) => !a.isObject && actors[k + 1] !== undefined && /^\s+(?:\w+\s+)?(asked|urged|requested|pressed|called on)\s+$/i.test(ctx.text.slice(a.end, actors[k + 1]!.start)));
+        const subject = asker ?? inSegment ?? [...actors].reverse().find((a) => !a.isObject);
+        // In reported speech ("He said the allies must …") the stance is the speaker's.
+        const speech = speechCues.filter((c) => c.start >= unit.start && c.end <= start && c.speaker?.side !== undefined).pop();
+        side = owner?.side ?? possessor?.side ?? (speech ? speech.speaker!.side : subject?.side);
         if (side === undefined) {
           // A speaker named later in the sentence ("…, the official said") is the actor.
           const speaker = quotes.find((q) => q.speakerSpan !== null && q.speakerSpan.start >= end && q.speakerSpan.end <= unit.end);
@@ -72,8 +77,8 @@ function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[]
 }
 
 /** The stance of each side the document reports, with evidence. */
-export function stancesOf(ctx: ActorContext, units: readonly Unit[], quotes: readonly ExtractedQuote[]): StanceMention[] {
-  const cues: (Cue & { readonly unit: Unit })[] = units.flatMap((unit) => cuesOf(ctx, unit, quotes).map((c) => ({ ...c, unit })));
+export function stancesOf(ctx: ActorContext, units: readonly Unit[], quotes: readonly ExtractedQuote[], speechCues: readonly SpeechCue[]): StanceMention[] {
+  const cues: (Cue & { readonly unit: Unit })[] = units.flatMap((unit) => cuesOf(ctx, unit, quotes, speechCues).map((c) => ({ ...c, unit })));
   const out: StanceMention[] = [];
   for (const side of ['ROK', 'US'] as const) {
     const mine = cues.filter((c) => c.side === side || c.side === 'joint');
@@ -81,7 +86,7 @@ export function stancesOf(ctx: ActorContext, units: readonly Unit[], quotes: rea
     const counts = (s: Stance) => pushes.filter((c) => c.stance === s).length;
     const pick = pushes.length > 0 ? (counts('accelerate') >= counts('cautious') ? 'accelerate' : 'cautious') : mine.length > 0 ? 'neutral' : undefined;
     if (pick === undefined) {
-      const quoted = quotes.find((q) => q.side === side && q.speaker !== null);
+      const quoted = quotes.find((q) => q.side === side);
       if (quoted) out.push({ side, stance: 'neutral', evidence: quoted.text, span: quoted.span, confidence: 0.4 });
       continue;
     }

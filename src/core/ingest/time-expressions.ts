@@ -60,7 +60,6 @@ const RULES: readonly (readonly [RegExp, Rule])[] = [
   [new RegExp(String.raw`\b(?:the\s+)?(end)\s+of\s+${YEAR}\b`, 'gi'), (m) => ({ value: `${m[2]}-12` })],
   [new RegExp(String.raw`\b(early|late|the\s+beginning\s+of|the\s+start\s+of)[\s-]+${YEAR}\b`, 'gi'), (m) => ({ value: partOfYear(m[1]!.replace(/^the\s+/i, ''), Number(m[2])) })],
   [new RegExp(String.raw`\b(?:fiscal\s+year|FY)\s*${YEAR}\b`, 'gi'), (m) => ({ value: String(m[1]) })],
-  [new RegExp(String.raw`\b(?:spring|summer|fall|autumn|winter)\s+(?:of\s+)?${YEAR}\b`, 'gi'), (m) => ({ value: String(m[1]) })],
   [BARE_YEAR, (m) => ({ value: String(m[1]) })],
   [/\b(late|early)\s+(last|this|next)\s+year\b/gi, (m, published) => {
     const year = relativeValue(`${m[2]} year`, published);
@@ -72,10 +71,6 @@ const RULES: readonly (readonly [RegExp, Rule])[] = [
   }],
   [/\b(?:(?:earlier|later)\s+)?(last|this|next|the\s+coming|the\s+past|the\s+following)\s+(week|month|year)\b/gi, (m, published) => {
     const value = relativeValue(`${m[1]} ${m[2]}`, published);
-    return value === undefined ? undefined : { value, isRelative: true, isDeictic: true };
-  }],
-  [/\b(?:this|next|last)\s+(?:spring|summer|fall|autumn|winter)\b/gi, (m, published) => {
-    const value = relativeValue(m[0].replace(/\s+\S+$/, ' year'), published);
     return value === undefined ? undefined : { value, isRelative: true, isDeictic: true };
   }],
   [/\b(yesterday|today|tomorrow|tonight)\b/gi, (m, published) => {

@@ -94,7 +94,7 @@ export function timelineTargets(ctx: ActorContext, units: readonly Unit[], expre
     const other = outside(signalAt(ctx, 'otherEvents', windowStart, windowEnd), bilateral);
     const termEnd = signalAt(ctx, 'termEnds', Math.max(clause.start, at - 60), Math.min(clause.end, e.span.end + 30));
     const termStart = signalAt(ctx, 'termStarts', Math.max(clause.start, at - 50), e.span.end);
-    const unrelated = signalAt(ctx, 'unrelated', Math.max(clause.start, at - 50), Math.min(clause.end, e.span.end + 30));
+    const unrelated = signalAt(ctx, 'unrelated', Math.max(clause.start, at - 50), Math.min(clause.end, e.span.end + 80));
     const isCoarseDeictic = e.isDeictic && !e.isBareDay && !/^\d{4}$/.test(e.value);
     // A deadline-like "by 2015" in a paragraph about the transfer places it even without a transfer word nearby.
     const paragraph = units.filter((u) => u.paragraph === units.find((v) => at >= v.start && at < v.end)?.paragraph);
@@ -127,6 +127,6 @@ export function timelineTargets(ctx: ActorContext, units: readonly Unit[], expre
     const source = expressions.find((e) => e.span.start === t.span.start);
     if (!source?.isDeictic || !/-(Q|H)|^\d{4}$/.test(source.value)) return true;
     const bounds = timexBounds(source.value);
-    return !out.some((o) => o !== t && o.normalized.length > t.normalized.length && timexBounds(o.normalized).startDay >= bounds.startDay && timexBounds(o.normalized).endDay <= bounds.endDay && !expressions.find((e) => e.span.start === o.span.start)?.isDeictic);
+    return !out.some((o) => o !== t && o.normalized.length > t.normalized.length && timexBounds(o.normalized).startDay >= bounds.startDay && timexBounds(o.normalized).endDay <= bounds.endDay && !expressions.find((e) => e.span.start === o.span.start)?.isRelative);
   });
 }
