@@ -49,9 +49,16 @@ export function actorsIn(ctx: ActorContext, from: number, to: number): Actor[] {
     const full = ctx.people[antecedent.fullIndex] ?? antecedent;
     found.push({ start, end: start + m[0].length, side: sideOfPerson(ctx.lexicon, full.name, [full.title, full.appositive].join(' ')) });
   }
-  return found
-    .filter((f): f is { start: number; end: number; side: PhraseSide } => f.side !== undefined)
-    .sort((a, b) => a.start - b.start)
+  const sided = found.filter((f): f is { start: number; end: number; side: PhraseSide } => f.side !== undefined).sort((a, b) => a.start - b.start);
+  // "Lee and Obama agreed …": two actors of different sides joined by "and" act together.
+  const merged: { start: number; end: number; side: PhraseSide }[] = [];
+  for (const f of sided) {
+    const previous = merged[merged.length - 1];
+    if (previous && previous.side !== f.side && (previous.side === 'ROK' || previous.side === 'US') && (f.side === 'ROK' || f.side === 'US') && /^\s+and\s+(?:the\s+)?$/.test(ctx.text.slice(previous.end, f.start))) {
+      merged[merged.length - 1] = { start: previous.start, end: f.end, side: 'joint' };
+    } else merged.push(f);
+  }
+  return merged
     .map((f) => {
       const before = ctx.text.slice(Math.max(0, f.start - 40), f.start);
       // "For the United States, …" at the head of a sentence names whose view follows: a subject.

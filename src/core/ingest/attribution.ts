@@ -128,8 +128,9 @@ export function findCues(ctx: AttributionContext): Cue[] {
       const isSourceAfter = sourceAfter.has(t.start);
       const isInverted = isSourceAfter || before === undefined || isClosingMark(before) || (before.text === ',' && isClosingMark(tokens[i - 2]));
       const span = isInverted ? subjectAfter(tokens, isSourceAfter ? i + 1 : i, tokens.length, ctx) : subjectBefore(tokens, i, 0, ctx);
-      // The reported clause: what follows a speaker-first cue, or what precedes a quote-first one.
-      const reported = isInverted ? ctx.text.slice(unit.start, t.start) : ctx.text.slice(t.end, unit.end);
+      // The reported clause: what precedes a quote-first attribution ("…," an official said), else what follows the cue.
+      const isQuoteFirst = isInverted || (span !== null && ctx.quotes.some((q) => q.end <= span[0] && span[0] - q.end <= 3));
+      const reported = isQuoteFirst ? ctx.text.slice(unit.start, span?.[0] ?? t.start) : ctx.text.slice(t.end, unit.end);
       const speaker = span ? resolveSpeaker(ctx, span[0], span[1], reported) : null;
       if (speaker) ctx.history.push(speaker);
       cues.push({ start: t.start, end: t.end, isParticiple, unit: u, speaker });
