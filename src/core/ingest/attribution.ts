@@ -107,12 +107,19 @@ export function findCues(ctx: AttributionContext): Cue[] {
   const cues: Cue[] = [];
   ctx.units.forEach((unit, u) => {
     const tokens = unit.tokens;
+    // Only this unit's quotations and names matter to its noun phrases; looking them up in the
+    // whole document for every token made long articles slow.
+    const local: AttributionContext = {
+      ...ctx,
+      quotes: ctx.quotes.filter((q) => q.end > unit.start && q.start < unit.end),
+      people: ctx.people.filter((m) => m.end > unit.start && m.start < unit.end),
+    };
     const phraseMatches = [...ctx.text.slice(unit.start, unit.end).matchAll(ctx.lexicon.cuePhrases)];
     const phraseCues = phraseMatches.map((m) => unit.start + m.index);
     // "according to X" names its source after the cue; "X told reporters" before it.
     const sourceAfter = new Set(phraseMatches.filter((m) => /^according\b/i.test(m[0])).map((m) => unit.start + m.index));
     tokens.forEach((t, i) => {
-      if (insideQuote(ctx.quotes, t.start)) return;
+      if (insideQuote(local.quotes, t.start)) return;
       // ", adding, “…”": a participle between a quotation (or comma) and a comma continues the speaker.
       const isParticiple =
         ctx.lexicon.participles.has(t.text.toLowerCase()) && /^[,”"’']$/.test(tokens[i - 1]?.text ?? '') && /^[,:“"‘']$/.test(tokens[i + 1]?.text ?? '');
@@ -124,10 +131,10 @@ export function findCues(ctx: AttributionContext): Cue[] {
         return;
       }
       const before = tokens[i - 1];
-      const isClosingMark = (tok: Token | undefined) => tok !== undefined && /^[”"’']$/.test(tok.text) && insideQuote(ctx.quotes, tok.start);
+      const isClosingMark = (tok: Token | undefined) => tok !== undefined && /^[”"’']$/.test(tok.text) && insideQuote(local.quotes, tok.start);
       const isSourceAfter = sourceAfter.has(t.start);
       const isInverted = isSourceAfter || before === undefined || isClosingMark(before) || (before.text === ',' && isClosingMark(tokens[i - 2]));
-      const span = isInverted ? subjectAfter(tokens, isSourceAfter ? i + 1 : i, tokens.length, ctx) : subjectBefore(tokens, i, 0, ctx);
+      const span = isInverted ? subjectAfter(tokens, isSourceAfter ? i + 1 : i, tokens.length, local) : subjectBefore(tokens, i, 0, local);
       // The reported clause: what precedes a quote-first attribution ("…," an official said), else what follows the cue.
       const isQuoteFirst = isInverted || (span !== null && ctx.quotes.some((q) => q.end <= span[0] && span[0] - q.end <= 3));
       const reported = isQuoteFirst ? ctx.text.slice(unit.start, span?.[0] ?? t.start) : ctx.text.slice(t.end, unit.end);
@@ -144,7 +151,11 @@ const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}
 /** Credit each top-level quotation to a speaker. */
 export function attributeQuotes(ctx: AttributionContext, cues: readonly Cue[]): Attribution[] {
   const out: Attribution[] = [];
-  const unitOf = (q: QuoteSpan) => ctx.units.findIndex((u) => q.start >= u.start && q.start < u.end);
+  // Each quotation's unit, found once (documents can hold thousands of quotations).
+  const unitIndex = new Map(ctx.quotes.map((q) => [q, ctx.units.findIndex((u) => q.start >= u.start && q.start < u.end)]));
+  const unitOf = (q: QuoteSpan) => unitIndex.get(q) ?? -1;
+  const cuesByUnit = new Map<number, Cue[]>();
+  for (const c of cues) cuesByUnit.set(c.unit, [...(cuesByUnit.get(c.unit) ?? []), c]);
   for (const quote of ctx.quotes) {
     const u = unitOf(quote);
     const unit = ctx.units[u];
@@ -155,7 +166,7 @@ export function attributeQuotes(ctx: AttributionContext, cues: readonly Cue[]): 
     const blockers = ctx.quotes.filter((q) => q !== quote && unitOf(q) === u && wordCount(ctx.text.slice(q.innerStart, q.innerEnd)) >= 3);
     const nextBlock = Math.min(...blockers.filter((q) => q.start >= quote.end).map((q) => q.start), unit.end);
     const previousBlock = Math.max(...blockers.filter((q) => q.end <= quote.start).map((q) => q.end), unit.start);
-    const inUnit = cues.filter((c) => c.unit === u);
+    const inUnit = cuesByUnit.get(u) ?? [];
     const after = inUnit.find((c) => c.start >= quote.end && c.start < nextBlock);
     const sameUnitBefore = out.filter((a) => a.quote.end <= quote.start && unitOf(a.quote) === u && a.speaker !== null);
     let speaker: Speaker | null = null;

@@ -97,8 +97,9 @@ export function timelineTargets(ctx: ActorContext, units: readonly Unit[], expre
     const unrelated = signalAt(ctx, 'unrelated', Math.max(clause.start, at - 50), Math.min(clause.end, e.span.end + 80));
     const isCoarseDeictic = e.isDeictic && !e.isBareDay && !/^\d{4}$/.test(e.value);
     // A deadline-like "by 2015" in a paragraph about the transfer places it even without a transfer word nearby.
-    const paragraph = units.filter((u) => u.paragraph === units.find((v) => at >= v.start && at < v.end)?.paragraph);
-    const isDeadlineLike = (e.qualifier === 'by' || e.qualifier === 'no later than' || e.qualifier === 'by the end of') && paragraph.some((u) => signalAt(ctx, 'transition', u.start, u.end).length > 0);
+    const isByQualified = e.qualifier === 'by' || e.qualifier === 'no later than' || e.qualifier === 'by the end of';
+    const paragraph = isByQualified ? units.find((v) => at >= v.start && at < v.end)?.paragraph : undefined;
+    const isDeadlineLike = isByQualified && units.some((u) => u.paragraph === paragraph && signalAt(ctx, 'transition', u.start, u.end).length > 0);
     if (e.isBareDay) continue;
     if (isCoarseDeictic) {
       if (bilateral.length === 0) continue;
