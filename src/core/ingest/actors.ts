@@ -54,8 +54,12 @@ export function actorsIn(ctx: ActorContext, from: number, to: number): Actor[] {
   const merged: { start: number; end: number; side: PhraseSide }[] = [];
   for (const f of sided) {
     const previous = merged[merged.length - 1];
-    if (previous && previous.side !== f.side && (previous.side === 'ROK' || previous.side === 'US') && (f.side === 'ROK' || f.side === 'US') && /^\s+and\s+(?:the\s+)?$/.test(ctx.text.slice(previous.end, f.start))) {
+    const between = previous ? ctx.text.slice(previous.end, f.start) : '';
+    if (previous && previous.side !== f.side && (previous.side === 'ROK' || previous.side === 'US') && (f.side === 'ROK' || f.side === 'US') && /^\s+and\s+(?:the\s+)?$/.test(between)) {
       merged[merged.length - 1] = { start: previous.start, end: f.end, side: 'joint' };
+    } else if (previous && /^\s+(?:[A-Z][\w.-]*\s+)*$/.test(between) && f.start > previous.end) {
+      // One noun phrase ("U.S. Defense Secretary Lloyd Austin"): a single actor, joint if it already was.
+      merged[merged.length - 1] = { start: previous.start, end: f.end, side: previous.side === 'joint' ? 'joint' : f.side };
     } else merged.push(f);
   }
   return merged
