@@ -7,7 +7,7 @@ import type { CompiledLexicon } from './lexicon.js';
 import { evidenceSpan, type Span } from './spans.js';
 import type { TimeExpression } from './time-expressions.js';
 import type { Tense } from './time-normalize.js';
-import type { TimelineTarget } from './timeline.js';
+import { isDateline, type TimelineTarget } from './timeline.js';
 import type { Unit } from './units.js';
 
 export interface DatedEvent {
@@ -33,7 +33,7 @@ export function datedEvents(
   for (const e of expressions) {
     if (!PARTIAL_DATE.test(e.value) || out.some((o) => o.date === e.value)) continue;
     const unit = units.find((u) => e.valueStart >= u.start && e.valueStart < u.end);
-    if (!unit || e.span.start < 80) continue;
+    if (!unit || isDateline(text, e)) continue;
     const sentence = text.slice(unit.start, unit.end);
     const isTarget = targets.some((t) => t.span.start === e.span.start && t.kind === 'event');
     const isAboutProcess = new RegExp(lexicon.timeline.transition.source, 'i').test(sentence) || new RegExp(lexicon.timeline.bilateralEvents.source, 'i').test(sentence);

@@ -24,9 +24,9 @@ describe('quotes and their speakers', () => {
     expect(x.quotes.map((q) => q.side)).toEqual(['ROK', 'ROK']);
     expect(x.quotes[1]?.attribution).toBe('cue-after');
   });
-  it('links a surname to the fullest form of the name and takes the side from the gazetteer', async () => {
-    const x = await extractText('Gen. Xavier Brunson spoke in Hawaii. Brunson said the allies should "not rush the conditions for the transfer."');
-    expect(x.quotes[0]).toMatchObject({ speaker: 'Xavier Brunson', side: 'US' });
+  it('links a surname to the fullest form of the name in the text, with the side of the first mention', async () => {
+    const x = await extractText('General Charlie Delta, commander of U.S. Forces Korea, spoke in Hawaii. Delta said the allies should "take the time the conditions need."');
+    expect(x.quotes[0]).toMatchObject({ speaker: 'Charlie Delta', side: 'US', attribution: 'cue-before' });
   });
   it('gives an academic no side, even with a Korean affiliation', async () => {
     const x = await extractText("'The politics drive the calendar here,' said a professor at a Seoul university.");
@@ -58,6 +58,10 @@ describe('timeline targets', () => {
       ['2029-Q1', 'deadline', 'joint', 'no later than'],
       ['2026-10', 'event', 'joint', 'in'],
     ]);
+  });
+  it('labels dates proposed by each side in a paragraph about the transfer', async () => {
+    const x = await extractText('The allies agreed to transfer wartime operational control on April 17, 2012. The U.S. had proposed 2009, while Seoul wanted 2012.', '2007-02-24');
+    expect(x.timeline_targets.map((t) => [t.normalized, t.holder])).toEqual([['2012-04-17', 'joint'], ['2009', 'US'], ['2012', 'ROK']]);
   });
   it('leaves out dates of unrelated things', async () => {
     const x = await extractText('North Korea conducted a nuclear test in February 2013, and the transfer was later reconsidered.', '2014-06-01');

@@ -31,7 +31,7 @@ const MONTH = String.raw`(?:January|February|March|April|May|June|July|August|Se
 const WEEKDAY = String.raw`(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
 const YEAR = String.raw`((?:19[4-9]|20\d)\d)`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
-const QUALIFIER = /(?:^|[\s(])(no later than|not later than|by the end of|by|before|until|till|after|since|within|in|on|at|from|as early as|around|between|during)\s+(?:the\s+)?$/i;
+const QUALIFIER = /(?:^|[\s(])(no later than|not later than|by the end of|by|before|until|till|after|since|within|in|on|at|from|as early as|around|between|during)\s+(?:around\s+|about\s+|roughly\s+)?(?:the\s+)?$/i;
 
 type Rule = (m: RegExpExecArray, published: string, tense: Tense) => { readonly value: string; readonly isRelative?: boolean; readonly isDeictic?: boolean; readonly isBareDay?: boolean } | undefined;
 

@@ -52,7 +52,7 @@ function outside(hits: readonly Hit[], longer: readonly Hit[]): Hit[] {
 }
 
 /** A dateline ("SEOUL, April 23 (Yonhap) --") or a publication line at the top is not a timeline date. */
-function isDateline(text: string, e: TimeExpression): boolean {
+export function isDateline(text: string, e: TimeExpression): boolean {
   if (e.span.start > 120) return false;
   const line = text.slice(text.lastIndexOf('\n', e.span.start) + 1, e.span.start);
   return /^[A-Z][A-Z .,'-]*,\s*$/.test(line) || /^\s*(?:[A-Z][a-z]+,?\s*)?$/.test(line) || /^\s*(By .*\n)?[A-Z][A-Z]+.*,\s*$/.test(line);
@@ -98,8 +98,13 @@ export function timelineTargets(ctx: ActorContext, units: readonly Unit[], expre
     const isCoarseDeictic = e.isDeictic && !e.isBareDay && !/^\d{4}$/.test(e.value);
     // A deadline-like "by 2015" in a paragraph about the transfer places it even without a transfer word nearby.
     const isByQualified = e.qualifier === 'by' || e.qualifier === 'no later than' || e.qualifier === 'by the end of';
-    const paragraph = isByQualified ? units.find((v) => at >= v.start && at < v.end)?.paragraph : undefined;
-    const isDeadlineLike = isByQualified && units.some((u) => u.paragraph === paragraph && signalAt(ctx, 'transition', u.start, u.end).length > 0);
+    // "The U.S. had proposed 2009, while Seoul wanted 2012": a date someone proposes, in a paragraph about the transfer.
+    const isProposed = /\b(propos\w*|want\w*|favou?r\w*|prefer\w*|sought|seek\w*|eye[ds]?|eyeing|target\w*|aim\w*|push(?:ed|es|ing)? for)\s+(?:\w+\s+){0,2}$/i.test(ctx.text.slice(Math.max(clause.start, e.span.start - 40), e.span.start));
+    // News paragraphs are often one sentence long: the paragraph before counts as context too.
+    const paragraphOf = isByQualified || isProposed ? units.find((v) => at >= v.start && at < v.end)?.paragraph : undefined;
+    const previousParagraph = paragraphOf === undefined ? undefined : Math.max(-1, ...units.filter((u) => u.paragraph < paragraphOf).map((u) => u.paragraph));
+    const isDeadlineLike =
+      (isByQualified || isProposed) && units.some((u) => (u.paragraph === paragraphOf || u.paragraph === previousParagraph) && signalAt(ctx, 'transition', u.start, u.end).length > 0);
     if (e.isBareDay) continue;
     if (isCoarseDeictic) {
       if (bilateral.length === 0) continue;
