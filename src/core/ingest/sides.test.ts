@@ -24,7 +24,8 @@ describe('sides', () => {
     expect(sideOfPhrase(compiled, 'a Pentagon spokesperson')).toBe('US');
     expect(sideOfPhrase(compiled, 'a defense ministry official')).toBe('ROK');
     expect(sideOfPhrase(compiled, 'North Korean state media')).toBe('other');
-    expect(sideOfPhrase(compiled, 'the U.S.-South Korean alliance')).toBe('US');
+    expect(sideOfPhrase(compiled, 'the U.S.-South Korean alliance')).toBe('joint');
+    expect(sideOfPhrase(compiled, 'U.S. and South Korean officials')).toBe('US');
     expect(sideOfPhrase(compiled, 'Both delegations')).toBe('joint');
     expect(sideOfPhrase(compiled, 'an adviser')).toBeUndefined();
   });

@@ -32,8 +32,8 @@ function hits(lexicon: CompiledLexicon, phrase: string): Hit[] {
 
 /**
  * The side a phrase names. Order: words that carry no side (academics, North Korea, other
- * countries), then joint words, then ROK or US institutions, then ROK or US words (the first one
- * wins: "U.S.-South Korean" is a US phrase), then joint bodies such as CFC.
+ * countries), then joint words ("the allies", "U.S.-South Korean"), then ROK or US institutions, then ROK or
+ * US words (the first one wins), then joint bodies such as CFC.
  */
 export function sideOfPhrase(lexicon: CompiledLexicon, phrase: string): PhraseSide | undefined {
   const found = hits(lexicon, phrase);
