@@ -63,6 +63,10 @@ describe('timeline targets', () => {
     const x = await extractText('The allies agreed to transfer wartime operational control on April 17, 2012. The U.S. had proposed 2009, while Seoul wanted 2012.', '2007-02-24');
     expect(x.timeline_targets.map((t) => [t.normalized, t.holder])).toEqual([['2012-04-17', 'joint'], ['2009', 'US'], ['2012', 'ROK']]);
   });
+  it('anchors a date to the end of a term, keeping "before" apart from the value', async () => {
+    const x = await extractText("Seoul seeks to regain wartime operational control before the President's five-year term ends in 2030.", '2026-05-14');
+    expect(x.timeline_targets).toMatchObject([{ normalized: '2030', kind: 'term_end', holder: 'ROK', anchor: 'before the term ends' }]);
+  });
   it('leaves out dates of unrelated things', async () => {
     const x = await extractText('North Korea conducted a nuclear test in February 2013, and the transfer was later reconsidered.', '2014-06-01');
     expect(x.timeline_targets).toEqual([]);

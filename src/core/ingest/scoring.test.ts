@@ -25,7 +25,7 @@ function extraction(over: Partial<Extraction> = {}): Extraction {
       { speaker: 'Someone', role: null, side: 'US', text: 'We will decide soon', span, speakerSpan: null, attribution: 'cue-after', confidence: 1 },
       { speaker: null, role: null, side: 'ROK', text: 'an extra quotation here', span, speakerSpan: null, attribution: 'cue-after', confidence: 1 },
     ],
-    timeline_targets: [{ expression: '2028', normalized: '2028', kind: 'event', holder: 'joint', qualifier: null, span, confidence: 1 }],
+    timeline_targets: [{ expression: '2028', normalized: '2028', kind: 'event', holder: 'joint', qualifier: null, anchor: null, span, confidence: 1 }],
     conditions_mentioned: ['capability_to_lead', 'regional_security_environment'],
     stances: [{ side: 'ROK', stance: 'accelerate', evidence: 'y', span, confidence: 1 }, { side: 'US', stance: 'neutral', evidence: 'y', span, confidence: 1 }],
     forums: ['SCM', 'other: foreign and defense ministers'],
@@ -60,7 +60,7 @@ describe('scoring', () => {
   it('scores a perfect extraction 1 everywhere and passes the default floors', () => {
     const perfect = extraction({
       quotes: gold.quotes.map((q) => ({ ...q, span, speakerSpan: null, attribution: 'cue-after' as const, confidence: 1 })),
-      timeline_targets: [{ expression: 'by 2028', normalized: '2028', kind: 'target', holder: 'ROK', qualifier: 'by', span, confidence: 1 }],
+      timeline_targets: [{ expression: 'by 2028', normalized: '2028', kind: 'target', holder: 'ROK', qualifier: 'by', anchor: null, span, confidence: 1 }],
       conditions_mentioned: ['capability_to_lead'],
       stances: [{ side: 'ROK', stance: 'accelerate', evidence: 'x', span, confidence: 1 }],
       forums: ['SCM', 'other: 2+2'],

@@ -21,6 +21,8 @@ export interface TimelineTarget {
   readonly holder: Holder;
   /** The deadline qualifier, kept apart from the value. */
   readonly qualifier: Qualifier | null;
+  /** The event a date is anchored to, with its own qualifier ("before the term ends"), if any. */
+  readonly anchor: string | null;
   readonly span: Span;
   readonly confidence: number;
 }
@@ -126,7 +128,10 @@ export function timelineTargets(ctx: ActorContext, units: readonly Unit[], expre
     const normalized = corpusValue(e.value);
     if (out.some((t) => t.normalized === normalized)) continue;
     const confidence = isCoarseDeictic ? 0.5 : isTransitionClose || isTermEnd ? 0.8 : 0.6;
-    out.push({ expression: e.text, normalized, kind, holder, qualifier: e.qualifier, span: e.span, confidence });
+    // "before his term ends in 2030": the date of the term's end, anchoring a "before".
+    const anchored = isTermEnd ? /\b(before|after|until|by|when)\b[^.;,]{0,60}?\bterm\b[^.;,]{0,25}$/i.exec(ctx.text.slice(Math.max(clause.start, at - 90), at)) : null;
+    const anchor = anchored ? `${anchored[1]!.toLowerCase()} the term ends` : null;
+    out.push({ expression: e.text, normalized, kind, holder, qualifier: e.qualifier, anchor, span: e.span, confidence });
   }
   // A relative period that holds a date written out elsewhere is a second mention of it ("late last year", "December 2021").
   return out.filter((t) => {
