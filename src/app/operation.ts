@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { fail, formatPath, type Result } from '../core/common/result.js';
-import type { Clock, DatasetSource, ImportReader, LedgerDatabase, PlanReader, RecordStore } from './ports.js';
+import type { Clock, DatasetSource, ImportReader, IngestStore, LedgerDatabase, PlanReader, RecordStore } from './ports.js';
 
 export interface Deps {
   /** Reads for pictures and lists (the database, loaded with the default dataset on first use). */
@@ -20,6 +20,7 @@ export interface Deps {
   readonly defaultDatasetDir: string;
   /** Tell the user about something done on their behalf (e.g. a first-run seed). */
   readonly notify: (message: string) => void;
+  readonly ingest: IngestStore;
 }
 
 export interface Operation<I extends z.ZodType, O> {

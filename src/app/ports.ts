@@ -5,6 +5,7 @@ import type { Plan } from '../core/plan/schema.js';
 import type { Scope } from '../core/picture/scope.js';
 import type { ExportDocument } from '../core/exchange/document.js';
 import type { Assessment } from '../core/ledger/schema.js';
+import type { IngestLexicon } from '../core/ingest/lexicon.js';
 
 /** A dataset as read from storage: its manifest, plan and ledger. */
 export interface LoadedDataset {
@@ -105,4 +106,29 @@ export interface ImportPayload {
 export interface ImportReader {
   readonly kind: 'import-reader';
   read(file: string): Promise<Result<ImportPayload>>;
+}
+
+/** The first bytes of an input (a file, or standard input for "-"), with its full size. */
+export interface InputBytes {
+  readonly kind: 'input-bytes';
+  readonly name: string;
+  /** At most the limit asked for, plus one byte, so that an oversized input is seen without reading all of it. */
+  readonly bytes: Uint8Array;
+  readonly totalBytes: number;
+}
+
+/** A labelled document file as read: its parsed JSON, and the text its `textFile` names, if any. */
+export interface LabelledFile {
+  readonly kind: 'labelled-file';
+  readonly name: string;
+  readonly json: unknown;
+  readonly textFromFile: string | null;
+}
+
+/** What ingestion reads: the lexicon, the article to extract from, and folders of labelled documents. */
+export interface IngestStore {
+  readonly kind: 'ingest-store';
+  lexicon(): Promise<Result<IngestLexicon>>;
+  readInput(path: string, maxBytes: number): Promise<Result<InputBytes>>;
+  readLabelled(folder: string): Promise<Result<readonly LabelledFile[]>>;
 }

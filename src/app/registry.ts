@@ -4,6 +4,8 @@ import { criteriaOperation } from './operations/criteria.js';
 import { migrateOperation, seedOperation, statusOperation } from './operations/db.js';
 import { synthOperation } from './operations/dev.js';
 import { backupOperation, exportOperation, importOperation, restoreOperation } from './operations/exchange.js';
+import { ingestEvalOperation } from './operations/ingest-eval.js';
+import { ingestExtractOperation } from './operations/ingest-extract.js';
 import { planSchemaOperation, validatePlanOperation } from './operations/plan.js';
 import { sourcesOperation } from './operations/sources.js';
 import { timelineOperation } from './operations/timeline.js';
@@ -23,4 +25,6 @@ export const operations = {
   backup: backupOperation,
   restore: restoreOperation,
   devSynth: synthOperation,
+  ingestExtract: ingestExtractOperation,
+  ingestEval: ingestEvalOperation,
 } as const;

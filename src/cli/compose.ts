@@ -8,6 +8,7 @@ import { parseDbUrl } from '../store/db/url.js';
 import { folderDatasetSource } from '../store/files/dataset-folder.js';
 import { fileImportReader } from '../store/files/import-file.js';
 import { readPlanFile } from '../store/files/plan-file.js';
+import { createIngestFiles } from '../store/files/ingest-files.js';
 import type { CliConfig } from './config.js';
 import { printErr } from './output/write.js';
 
@@ -46,6 +47,7 @@ export function composeDeps(config: CliConfig, dbUrl: string): Composed {
     clock: systemClock(config.today),
     defaultDatasetDir: config.datasetDir,
     notify: (message: string) => printErr(`${message}\n`),
+    ingest: createIngestFiles(config.ingestLexiconDir),
   };
   return {
     deps: { ...base, store: firstRunStore(base) },

@@ -9,6 +9,8 @@ export interface CliConfig {
   readonly kind: 'cli-config';
   /** Folder of the dataset to read (default: the built-in public-record dataset). */
   readonly datasetDir: string;
+  /** Folder of the ingestion lexicon (the built-in one). */
+  readonly ingestLexiconDir: string;
   readonly isColor: boolean;
   readonly isTty: boolean;
   readonly columns: number;
@@ -37,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv, stdout: { readonly isTTY?: bo
   return {
     kind: 'cli-config',
     datasetDir: resolve(env['OPCON_DATASET'] ?? join(packageRoot(), 'data', 'datasets', 'opcon-public-record')),
+    ingestLexiconDir: join(packageRoot(), 'data', 'ingest'),
     isColor,
     isTty,
     columns: Math.max(60, Math.min(stdout.columns ?? 100, 160)),

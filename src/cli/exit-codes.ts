@@ -9,6 +9,7 @@ export const EXIT = {
   unreadable: 4,
   conflict: 5,
   forbidden: 6,
+  belowFloors: 7,
 } as const;
 
 const BY_CODE: Readonly<Record<FailureCode, number>> = {
@@ -34,4 +35,5 @@ export const EXIT_CODES_HELP = `Exit codes:
   3  not found: an unknown id (condition, criterion, forum, stage)
   4  unreadable: a file or folder that does not exist or cannot be read
   5  conflict: a stale version was superseded (storage)
-  6  forbidden: not allowed for this user (server)`;
+  6  forbidden: not allowed for this user (server)
+  7  below the floors: a quality metric of "ingest eval" is under its floor`;

@@ -18,7 +18,7 @@ export async function runCommand<I extends z.ZodType, O>(
   ctx: CommandContext,
   operation: Operation<I, O>,
   input: unknown,
-  output: { readonly isJson: boolean; readonly render: (value: O) => string },
+  output: { readonly isJson: boolean; readonly render: (value: O) => string; readonly exitCode?: (value: O) => number },
 ): Promise<number> {
   const result: Result<O> = await runOperation(operation, ctx.deps, input);
   if (!result.ok) {
@@ -28,5 +28,5 @@ export async function runCommand<I extends z.ZodType, O>(
   }
   if (output.isJson) printJson(result.value);
   else printOut(output.render(result.value));
-  return EXIT.ok;
+  return output.exitCode?.(result.value) ?? EXIT.ok;
 }
