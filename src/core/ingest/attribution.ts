@@ -66,7 +66,7 @@ function subjectBefore(tokens: readonly Token[], i: number, from: number, ctx: A
     const comma = tokens[j]!.start;
     const described = ctx.people.find((m) => m.appositive !== null && m.end < comma && ctx.text.slice(m.end, comma).replace(/^,\s*/, '').trim() === m.appositive);
     if (described) return [described.start, described.end];
-    // "Moon, candidate for the Democratic Party, said": step over the appositive to the name.
+    // "Alpha, the ruling party's candidate, said": step over the appositive to the name.
     let k = j - 1;
     while (k >= from && j - k < 30 && tokens[k]!.text !== ',' && !insideQuote(ctx.quotes, tokens[k]!.start)) k--;
     if (k < from || tokens[k]!.text !== ',') return null;

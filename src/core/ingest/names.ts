@@ -1,6 +1,6 @@
 /**
  * People named in a document: full names with the title before them and the appositive after
- * them ("Moon Jae-in, South Korea's leading presidential candidate,"), and short mentions
+ * them ("Minister Alpha, the country's defense chief,"), and short mentions
  * ("Mr Roh", "Sharp", "President Lee") linked to the most recent full name they abbreviate
  * (in-document alias linking). Korean names put the family name first, so "Roh" abbreviates
  * "Roh Moo-hyun" while "Sharp" abbreviates "Walter L. Sharp".

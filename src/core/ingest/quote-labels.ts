@@ -28,7 +28,7 @@ export function quoteWords(text: string): string[] {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
 
-/** True when most words are capitalised, as in a title or a name ("An Advanced and Strong Military with the People."). */
+/** True when most words are capitalised, as in a title or a name ("A Strong Alliance for the Future."). */
 export function isTitleLike(text: string): boolean {
   const words = quoteWords(text).slice(1).filter((w) => w.replace(/[^\p{L}]/gu, '').length > 3);
   const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w));

@@ -1,6 +1,6 @@
 /**
  * Stances per side (corpus README, "stances"): each stance cue is credited to the actor of its
- * clause — the subject before it, a possessor after it ("at the South Korean government's
+ * clause — the subject before it, a possessor after it ("on the Korean government's
  * request"), or the speaker of the quotation it sits in. Per side, a push either way outweighs
  * neutral reporting; a side quoted on the transition with no cue at all is neutral.
  */
@@ -52,7 +52,7 @@ function cuesOf(ctx: ActorContext, unit: Unit, quotes: readonly ExtractedQuote[]
         const requester = POSSESSOR_AFTER.exec(ctx.text.slice(end, unit.end));
         const owner = requester ? actorsIn(ctx, end, end + requester[0].length).find((a) => a.side !== 'other') : undefined;
         const actors = actorsIn(ctx, clauseStart, start);
-        // A possessor right before the cue owns it ("Seoul's yearslong bid to retake", "Washington's push").
+        // A possessor right before the cue owns it ("Seoul's long push to regain", "Washington's push").
         const possessor = [...actors].reverse().find((a) => /^(?:['’]s)?\s+(?:[\w-]+\s+){0,4}$/.test(ctx.text.slice(a.end, start)) && /['’]s$|['’]s\s/.test(ctx.text.slice(a.end - 2, a.end + 3)));
         // The subject is sought in the cue's own comma-delimited stretch first, then in the whole clause.
         const segmentStart = clauseStart + Math.max(0, ctx.text.slice(clauseStart, start).lastIndexOf(',') + 1);

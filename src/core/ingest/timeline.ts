@@ -53,7 +53,7 @@ function outside(hits: readonly Hit[], longer: readonly Hit[]): Hit[] {
   return hits.filter(([s, e]) => !longer.some(([ls, le]) => s >= ls && e <= le && le - ls > e - s));
 }
 
-/** A dateline ("SEOUL, April 23 (Yonhap) --") or a publication line at the top is not a timeline date. */
+/** A dateline ("SEOUL, May 2 (Yonhap) --") or a publication line at the top is not a timeline date. */
 export function isDateline(text: string, e: TimeExpression): boolean {
   if (e.span.start > 120) return false;
   const line = text.slice(text.lastIndexOf('\n', e.span.start) + 1, e.span.start);
@@ -65,7 +65,7 @@ function nearest(hits: readonly Hit[], at: number): number {
 }
 
 function holderOf(ctx: ActorContext, whole: Clause, at: number, kind: TimelineKind, isBilateral: boolean, termAt: number): Holder {
-  // A dateline ("SEOUL, South Korea, Sept. 17, 2010 —") names a place, not an actor.
+  // A dateline ("WASHINGTON, March 3, 2021 —") names a place, not an actor.
   const dateline = /^[A-Z]{3,}[^—]{0,60}?(?:—|--)\s*/.exec(ctx.text.slice(whole.start, whole.end));
   const clause = dateline ? { start: whole.start + dateline[0].length, end: whole.end } : whole;
   const actors = actorsIn(ctx, clause.start, clause.end);
