@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ranks } from '../testing/statistics.js';
+import { argsort, sortAndRank } from './radix-sort.js';
+
+describe('radix sort', () => {
+  it('sorts like the built-in sort, negatives, zeros and infinities included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true }), { maxLength: 300 }), (raw) => {
+        const values = Float64Array.from(raw);
+        const { sorted } = sortAndRank(values);
+        const expected = [...raw].sort((a, b) => a - b);
+        expect([...sorted].map((v) => (v === 0 ? 0 : v))).toEqual(expected.map((v) => (v === 0 ? 0 : v)));
+      }),
+    );
+  });
+
+  it('is stable and gives mean ranks to ties', () => {
+    const values = Float64Array.of(3, 1, 3, 2, 1, 3);
+    expect([...argsort(values)]).toEqual([1, 4, 3, 0, 2, 5]);
+    expect([...sortAndRank(values).ranks]).toEqual([5, 1.5, 5, 3, 1.5, 5]);
+  });
+
+  it('ranks like the reference ranking on many durations', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }).map((d) => d * 30.5), { minLength: 1, maxLength: 500 }), (raw) => {
+        const values = Float64Array.from(raw);
+        expect([...sortAndRank(values).ranks]).toEqual([...ranks(values)]);
+      }),
+    );
+  });
+});
