@@ -6,7 +6,7 @@
  */
 import { regularizedBeta } from './beta.js';
 import type { Distribution } from './model-schema.js';
-import { normalCdf, normalQuantile, Z90 } from './normal.js';
+import { fastNormalQuantile, normalCdf, normalQuantile, Z90 } from './normal.js';
 
 /** Cells of the tabulated Beta-PERT CDF; the piecewise-linear CDF is within ~1e-7 of the exact one. */
 const PERT_CELLS = 1024;
@@ -145,7 +145,7 @@ export function fillDurations(d: CompiledDistribution, uniforms: Float64Array, o
       const { mu, sigma } = d;
       for (let i = 0; i < n; i++) {
         const p = floor + uniforms[i]! * scale;
-        out[i] = Math.max(0, Math.exp(mu + sigma * normalQuantile(p < 1 ? p : BELOW_ONE)) - elapsedDays);
+        out[i] = Math.max(0, Math.exp(mu + sigma * fastNormalQuantile(p < 1 ? p : BELOW_ONE)) - elapsedDays);
       }
       return;
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile, Z90 } from './normal.js';
+import { fastNormalQuantile, normalCdf, normalQuantile, Z90 } from './normal.js';
 
 describe('standard normal', () => {
   it('gives the tabulated quantiles', () => {
@@ -34,6 +34,19 @@ describe('standard normal', () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }), fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }), (a, b) => {
         if (a < b) expect(normalQuantile(a)).toBeLessThanOrEqual(normalQuantile(b));
+      }),
+    );
+  });
+
+  it('has a fast sampling quantile within 1e-6 of the exact one, exact in the tails', () => {
+    let worst = 0;
+    for (let k = 1; k < 200_000; k++) worst = Math.max(worst, Math.abs(fastNormalQuantile(k / 200_000) - normalQuantile(k / 200_000)));
+    expect(worst).toBeLessThan(1e-6);
+    expect(fastNormalQuantile(1e-4)).toBe(normalQuantile(1e-4));
+    expect(fastNormalQuantile(0.999)).toBe(normalQuantile(0.999));
+    fc.assert(
+      fc.property(fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }), fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }), (a, b) => {
+        if (a < b) expect(fastNormalQuantile(a)).toBeLessThanOrEqual(fastNormalQuantile(b));
       }),
     );
   });

@@ -72,6 +72,14 @@ export function argsort(values: Float64Array): Int32Array {
   return order;
 }
 
+/** The values in ascending order, as a new array. */
+export function sortedCopy(values: Float64Array): Float64Array {
+  const order = argsort(values);
+  const sorted = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) sorted[k] = values[order[k]!]!;
+  return sorted;
+}
+
 /** The values in ascending order, and each value's rank 1…n with ties given their mean rank. */
 export function sortAndRank(values: Float64Array): { readonly sorted: Float64Array; readonly ranks: Float64Array } {
   const n = values.length;

@@ -1,0 +1,90 @@
+/**
+ * Rank-based sensitivity (the tornado): Spearman correlation between each random input and the
+ * final time. An input's rank is its position in its own distribution (the uniform behind it,
+ * or the middle of an atom's mass), which is what its sample rank estimates; the final time is
+ * ranked among the samples. The table also gives the mean final time when the input is in its
+ * lowest and highest tenth, the ends of a tornado bar.
+ */
+import type { CompiledModel, InputRole } from './compile.js';
+import { RANK_SCALE } from './simulate.js';
+import type { Samples } from './samples.js';
+
+export interface SensitivityEntry {
+  readonly key: string;
+  readonly role: InputRole;
+  readonly nodeId: string | null;
+  readonly label: string;
+  readonly rankCorrelation: number;
+  readonly lowDecileMeanDays: number | null;
+  readonly highDecileMeanDays: number | null;
+}
+
+interface InputStatistics {
+  readonly correlation: number;
+  readonly lowMean: number | null;
+  readonly highMean: number | null;
+}
+
+/** Correlation of one input's ranks with the final ranks, and the final's mean at the input's extremes. */
+function inputStatistics(a: Uint16Array, finalRanks: Float64Array, final: Float64Array, n: number, rankSq: number): InputStatistics | null {
+  const meanRank = (n + 1) / 2;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += a[i]!;
+  const mean = sum / n;
+  let cov = 0;
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    const d = a[i]! - mean;
+    cov += d * (finalRanks[i]! - meanRank);
+    sq += d * d;
+  }
+  // A constant input (fixed, met, no failure possible) cannot move the result.
+  if (sq === 0 || rankSq === 0) return null;
+  const lowCut = LOW_CUT;
+  const highCut = HIGH_CUT;
+  let lowSum = 0;
+  let lowCount = 0;
+  let highSum = 0;
+  let highCount = 0;
+  for (let i = 0; i < n; i++) {
+    const r = a[i]!;
+    const isLow = r <= lowCut ? 1 : 0;
+    const isHigh = r >= highCut ? 1 : 0;
+    lowSum += isLow * final[i]!;
+    lowCount += isLow;
+    highSum += isHigh * final[i]!;
+    highCount += isHigh;
+  }
+  return {
+    correlation: cov / Math.sqrt(sq * rankSq),
+    lowMean: lowCount === 0 ? null : lowSum / lowCount,
+    highMean: highCount === 0 ? null : highSum / highCount,
+  };
+}
+
+const LOW_CUT = Math.round(0.1 * RANK_SCALE);
+const HIGH_CUT = Math.round(0.9 * RANK_SCALE);
+
+/** Spearman correlation of every non-constant input with the final time, strongest first. */
+export function sensitivityOf(model: CompiledModel, samples: Samples, finalRanks: Float64Array): readonly SensitivityEntry[] {
+  const n = samples.iterations;
+  const meanRank = (n + 1) / 2;
+  let rankSq = 0;
+  for (let i = 0; i < n; i++) rankSq += (finalRanks[i]! - meanRank) ** 2;
+  const entries: SensitivityEntry[] = [];
+  for (let j = 0; j < model.inputs.length; j++) {
+    const input = model.inputs[j]!;
+    const stats = inputStatistics(samples.inputRanks[j]!, finalRanks, samples.finalDays, n, rankSq);
+    if (stats === null) continue;
+    entries.push({
+      key: input.key,
+      role: input.role,
+      nodeId: input.nodeIndex >= 0 ? model.nodes[input.nodeIndex]!.id : null,
+      label: input.label,
+      rankCorrelation: Math.round(stats.correlation * 1e4) / 1e4,
+      lowDecileMeanDays: stats.lowMean === null ? null : Math.round(stats.lowMean * 100) / 100,
+      highDecileMeanDays: stats.highMean === null ? null : Math.round(stats.highMean * 100) / 100,
+    });
+  }
+  return entries.sort((x, y) => Math.abs(y.rankCorrelation) - Math.abs(x.rankCorrelation) || (x.key < y.key ? -1 : 1));
+}
