@@ -5,12 +5,16 @@
  */
 import type { z } from 'zod';
 import { fail, formatPath, type Result } from '../core/common/result.js';
-import type { Clock, PlanReader, RecordStore } from './ports.js';
+import type { Clock, ForecastExecutors, ModelReader, PlanReader, ProgressEvent, RecordStore } from './ports.js';
 
 export interface Deps {
   readonly store: RecordStore;
   readonly planReader: PlanReader;
   readonly clock: Clock;
+  readonly modelReader: ModelReader;
+  readonly forecast: ForecastExecutors;
+  /** Told how long operations are getting on (the forecast); optional. */
+  readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 export interface Operation<I extends z.ZodType, O> {

@@ -1,6 +1,7 @@
 /** Every operation of the app, by name: the one list the CLI and server expose. */
 import { briefOperation } from './operations/brief.js';
 import { criteriaOperation } from './operations/criteria.js';
+import { forecastOperation } from './operations/forecast.js';
 import { planSchemaOperation, validatePlanOperation } from './operations/plan.js';
 import { sourcesOperation } from './operations/sources.js';
 import { timelineOperation } from './operations/timeline.js';
@@ -10,6 +11,7 @@ export const operations = {
   timeline: timelineOperation,
   sources: sourcesOperation,
   criteria: criteriaOperation,
+  forecast: forecastOperation,
   validatePlan: validatePlanOperation,
   planSchema: planSchemaOperation,
 } as const;

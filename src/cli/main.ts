@@ -5,6 +5,7 @@ import { composeDeps } from './compose.js';
 import { readConfig } from './config.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerBrief } from './commands/brief.js';
+import { registerForecast } from './commands/forecast.js';
 import { registerLists } from './commands/lists.js';
 import { registerPlan } from './commands/plan.js';
 import { createStyle } from './output/style.js';
@@ -27,12 +28,13 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .configureOutput({ writeOut: printOut, writeErr: printErr })
     .addHelpText(
       'after',
-      `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon plan validate my-plan.yaml\n\nEnvironment:\n  OPCON_DATASET  dataset folder to read (default: the built-in public-record dataset)\n  OPCON_TODAY    fix "today" (YYYY-MM-DD) for reproducible runs\n  NO_COLOR / FORCE_COLOR  turn colour off / on\n\n${EXIT_CODES_HELP}\n`,
+      `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon forecast --view all --scenario us-accepts-rok\n  opcon forecast --model model.json --iterations 100000\n  opcon plan validate my-plan.yaml\n\nEnvironment:\n  OPCON_DATASET  dataset folder to read (default: the built-in public-record dataset)\n  OPCON_TODAY    fix "today" (YYYY-MM-DD) for reproducible runs\n  NO_COLOR / FORCE_COLOR  turn colour off / on\n\n${EXIT_CODES_HELP}\n`,
     );
 
   registerBrief(program, ctx, setExit);
   registerLists(program, ctx, setExit);
   registerPlan(program, ctx, setExit);
+  registerForecast(program, ctx, setExit);
   return program;
 }
 
@@ -43,7 +45,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     printErr(`error: ${config}\n`);
     return EXIT.invalidInput;
   }
-  const ctx: CommandContext = { deps: composeDeps(config), style: createStyle(config.isColor), columns: config.columns };
+  const ctx: CommandContext = {
+    deps: composeDeps(config),
+    style: createStyle(config.isColor),
+    columns: config.columns,
+    isProgressShown: process.stderr.isTTY === true,
+  };
   let exitCode: number = EXIT.ok;
   const program = buildProgram(ctx, (code) => {
     exitCode = code;
