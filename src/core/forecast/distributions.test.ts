@@ -30,6 +30,14 @@ describe('distributions', () => {
     expect(quantileOf(d, 0.5)).toBeCloseTo(Math.sqrt(90 * 900), 8);
   });
 
+  it('samples the lognormal within 1e-6 of its exact quantile, exactly in the tails', () => {
+    const d = compileDistribution(spec({ kind: 'lognormal', p5Days: 90, p95Days: 900 }));
+    const u = Float64Array.from({ length: 9999 }, (_, i) => (i + 1) / 10_000);
+    const out = new Float64Array(u.length);
+    fillDurations(d, u, out, u.length);
+    u.forEach((p, i) => expect(Math.abs(out[i]! / quantileOf(d, p) - 1)).toBeLessThan(p < 1 / 64 || p > 63 / 64 ? 1e-12 : 1e-6));
+  });
+
   it('gives the Beta-PERT its textbook mean (min + λ·mode + max) / (λ + 2)', () => {
     const d = compileDistribution(spec({ kind: 'pert', minDays: 10, modeDays: 40, maxDays: 200 }));
     expect(moments(draw(d, 11)).mean).toBeCloseTo((10 + 4 * 40 + 200) / 6, 0);

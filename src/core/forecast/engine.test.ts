@@ -5,7 +5,7 @@ import { compileModel, type CompiledModel } from './compile.js';
 import { runForecastModel, simulate, inProcessExecutor } from './engine.js';
 import { ForecastModelSchema } from './model-schema.js';
 import { appendBatches, emptySamples } from './samples.js';
-import { BLOCK_ITERATIONS, simulateBlocks } from './simulate.js';
+import { BLOCK_ITERATIONS, SENSITIVITY_BLOCKS, simulateBlocks } from './simulate.js';
 import { Z90 } from './normal.js';
 
 const AS_OF = '2026-01-01';
@@ -112,6 +112,13 @@ describe('reproducibility', () => {
     const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     const columns = (s: typeof whole) => [s.finalDays, ...s.milestoneDays, ...s.inputRanks, s.nodeHistograms, s.criticalCounts];
     columns(joined).forEach((column, i) => expect(bytes(column).equals(bytes(columns(whole)[i]!)), `column ${i}`).toBe(true));
+  });
+
+  it('computes the sensitivity over the first 16 blocks, whatever the run’s length', async () => {
+    const short = await runForecastModel(model, { seed: 12, iterations: SENSITIVITY_BLOCKS * BLOCK_ITERATIONS });
+    const long = await runForecastModel(model, { seed: 12, iterations: (SENSITIVITY_BLOCKS + 3) * BLOCK_ITERATIONS });
+    expect(long.sensitivity).toEqual(short.sensitivity);
+    expect(long.final.quantiles).not.toEqual(short.final.quantiles);
   });
 
   it('converges by rounds of blocks until every date probability has a standard error under 0.5 points', async () => {

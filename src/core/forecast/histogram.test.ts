@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uniforms } from '../testing/statistics.js';
-import { addColumn, binEdges, binOf, HISTOGRAM_BINS, histogramQuantile } from './histogram.js';
+import { addColumn, binEdges, binOf, HISTOGRAM_BINS, histogramQuantile, histogramQuantiles } from './histogram.js';
 
 function exactQuantile(sorted: Float64Array, p: number): number {
   const position = p * (sorted.length - 1);
@@ -40,7 +40,9 @@ describe('log-linear histogram', () => {
     const counts = new Int32Array(HISTOGRAM_BINS);
     addColumn(values, n, counts, 0);
     const sorted = Float64Array.from(values).sort();
-    for (const p of [0, 0.05, 0.1, 0.25, 0.5, 0.8, 0.95, 1]) {
+    const ps = [0, 0.05, 0.1, 0.25, 0.5, 0.8, 0.95, 1];
+    expect(histogramQuantiles(counts, 0, n, ps)).toEqual(ps.map((p) => histogramQuantile(counts, 0, n, p)));
+    for (const p of ps) {
       const exact = exactQuantile(sorted, p);
       expect(Math.abs(histogramQuantile(counts, 0, n, p) - exact) / exact).toBeLessThan(0.001);
     }

@@ -78,3 +78,23 @@ export function histogramQuantile(counts: Int32Array, offset: number, total: num
   }
   return binEdges(OVERFLOW_BIN).low;
 }
+
+/** Several quantiles (ascending p) of one histogram in a single pass over its bins. */
+export function histogramQuantiles(counts: Int32Array, offset: number, total: number, ps: readonly number[]): number[] {
+  if (total === 0) return ps.map(() => Number.NaN);
+  const out: number[] = [];
+  let q = 0;
+  let seen = 0;
+  for (let bin = 0; bin < HISTOGRAM_BINS && q < ps.length; bin++) {
+    const c = counts[offset + bin]!;
+    if (c === 0) continue;
+    while (q < ps.length && ps[q]! * (total - 1) < seen + c) {
+      const { low, high } = binEdges(bin);
+      out.push(low + ((ps[q]! * (total - 1) - seen + 0.5) / c) * (high - low));
+      q++;
+    }
+    seen += c;
+  }
+  while (out.length < ps.length) out.push(binEdges(OVERFLOW_BIN).low);
+  return out;
+}

@@ -110,11 +110,15 @@ export function normalQuantile(p: number): number {
   return q < 0 ? -value : value;
 }
 
-const TABLE_CELLS = 1 << 14;
-const TABLE_LOW = 1 / 64;
-const TABLE_HIGH = 1 - 1 / 64;
-/** Φ⁻¹ at k / TABLE_CELLS, for the central part of the fast quantile. */
-const QUANTILE_TABLE = Float64Array.from({ length: TABLE_CELLS + 1 }, (_, k) => (k === 0 || k === TABLE_CELLS ? 0 : normalQuantile(k / TABLE_CELLS)));
+/** Cells of the tables used between QUANTILE_TABLE_LOW and QUANTILE_TABLE_HIGH. */
+export const QUANTILE_TABLE_CELLS = 1 << 14;
+export const QUANTILE_TABLE_LOW = 1 / 64;
+export const QUANTILE_TABLE_HIGH = 1 - 1 / 64;
+const TABLE_CELLS = QUANTILE_TABLE_CELLS;
+const TABLE_LOW = QUANTILE_TABLE_LOW;
+const TABLE_HIGH = QUANTILE_TABLE_HIGH;
+/** Φ⁻¹ at k / TABLE_CELLS, for the central part of the fast quantile (0 at the unused ends). */
+export const QUANTILE_TABLE = Float64Array.from({ length: TABLE_CELLS + 1 }, (_, k) => (k === 0 || k === TABLE_CELLS ? 0 : normalQuantile(k / TABLE_CELLS)));
 
 /**
  * Φ⁻¹(p) for sampling: linear interpolation in a 16 384-cell table between p = 1/64 and 63/64

@@ -8,6 +8,7 @@ export interface Samples {
   readonly iterations: number;
   readonly finalDays: Float64Array;
   readonly milestoneDays: readonly Float64Array[];
+  /** Ranks of the inputs for the first iterations only (see SENSITIVITY_BLOCKS). */
   readonly inputRanks: readonly Uint16Array[];
   readonly nodeHistograms: Int32Array;
   readonly criticalCounts: Float64Array;

@@ -3,9 +3,11 @@
  * final time. An input's rank is its position in its own distribution (the uniform behind it,
  * or the middle of an atom's mass), which is what its sample rank estimates; the final time is
  * ranked among the samples. The table also gives the mean final time when the input is in its
- * lowest and highest tenth, the ends of a tornado bar.
+ * lowest and highest tenth, the ends of a tornado bar. It is computed over the first
+ * SENSITIVITY_BLOCKS blocks of the run (131 072 iterations at most).
  */
 import type { CompiledModel, InputRole } from './compile.js';
+import { sortAndRank } from './radix-sort.js';
 import { RANK_SCALE } from './simulate.js';
 import type { Samples } from './samples.js';
 
@@ -25,56 +27,55 @@ interface InputStatistics {
   readonly highMean: number | null;
 }
 
-/** Correlation of one input's ranks with the final ranks, and the final's mean at the input's extremes. */
-function inputStatistics(a: Uint16Array, finalRanks: Float64Array, final: Float64Array, n: number, rankSq: number): InputStatistics | null {
-  const meanRank = (n + 1) / 2;
+const LOW_CUT = Math.round(0.1 * RANK_SCALE);
+const HIGH_CUT = Math.round(0.9 * RANK_SCALE);
+
+/** Correlation of one input's ranks with the final ranks, and the final's mean at the input's extremes: one pass. */
+function inputStatistics(a: Uint16Array, finalRanks: Float64Array, final: Float64Array, n: number, meanRank: number, rankSq: number): InputStatistics | null {
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += a[i]!;
-  const mean = sum / n;
-  let cov = 0;
-  let sq = 0;
-  for (let i = 0; i < n; i++) {
-    const d = a[i]! - mean;
-    cov += d * (finalRanks[i]! - meanRank);
-    sq += d * d;
-  }
-  // A constant input (fixed, met, no failure possible) cannot move the result.
-  if (sq === 0 || rankSq === 0) return null;
-  const lowCut = LOW_CUT;
-  const highCut = HIGH_CUT;
+  let sumSq = 0;
+  let cross = 0;
   let lowSum = 0;
   let lowCount = 0;
   let highSum = 0;
   let highCount = 0;
   for (let i = 0; i < n; i++) {
     const r = a[i]!;
-    const isLow = r <= lowCut ? 1 : 0;
-    const isHigh = r >= highCut ? 1 : 0;
+    sum += r;
+    sumSq += r * r;
+    cross += r * (finalRanks[i]! - meanRank);
+    const isLow = r <= LOW_CUT ? 1 : 0;
+    const isHigh = r >= HIGH_CUT ? 1 : 0;
     lowSum += isLow * final[i]!;
     lowCount += isLow;
     highSum += isHigh * final[i]!;
     highCount += isHigh;
   }
+  // Σ(a − ā)(r − r̄) = Σ a·(r − r̄), since Σ(r − r̄) = 0; ranks are integers, so the sums are exact.
+  const sq = sumSq - (sum * sum) / n;
+  // A constant input (fixed, met, no failure possible) cannot move the result.
+  if (sq <= 0 || rankSq === 0) return null;
   return {
-    correlation: cov / Math.sqrt(sq * rankSq),
+    correlation: cross / Math.sqrt(sq * rankSq),
     lowMean: lowCount === 0 ? null : lowSum / lowCount,
     highMean: highCount === 0 ? null : highSum / highCount,
   };
 }
 
-const LOW_CUT = Math.round(0.1 * RANK_SCALE);
-const HIGH_CUT = Math.round(0.9 * RANK_SCALE);
-
-/** Spearman correlation of every non-constant input with the final time, strongest first. */
-export function sensitivityOf(model: CompiledModel, samples: Samples, finalRanks: Float64Array): readonly SensitivityEntry[] {
-  const n = samples.iterations;
+/** Spearman correlation of every non-constant input with the final time over the ranked iterations, strongest first. */
+export function sensitivityOf(model: CompiledModel, samples: Samples, knownFinalRanks?: Float64Array): readonly SensitivityEntry[] {
+  const n = samples.inputRanks[0]?.length ?? 0;
+  if (n === 0) return [];
+  const final = samples.finalDays.subarray(0, n);
+  // The caller may have ranked the final times already (when every iteration was ranked).
+  const finalRanks = knownFinalRanks !== undefined && knownFinalRanks.length === n ? knownFinalRanks : sortAndRank(final).ranks;
   const meanRank = (n + 1) / 2;
   let rankSq = 0;
   for (let i = 0; i < n; i++) rankSq += (finalRanks[i]! - meanRank) ** 2;
   const entries: SensitivityEntry[] = [];
   for (let j = 0; j < model.inputs.length; j++) {
     const input = model.inputs[j]!;
-    const stats = inputStatistics(samples.inputRanks[j]!, finalRanks, samples.finalDays, n, rankSq);
+    const stats = inputStatistics(samples.inputRanks[j]!, finalRanks, final, n, meanRank, rankSq);
     if (stats === null) continue;
     entries.push({
       key: input.key,

@@ -16,6 +16,12 @@ import { fillUniform, jump, streamState, type RngState } from './rng.js';
 export const BLOCK_ITERATIONS = 8192;
 /** Input ranks are stored as 16-bit fractions of 1: plenty for a rank correlation. */
 export const RANK_SCALE = 65535;
+/**
+ * Input ranks are kept for the first 131 072 iterations only: the sensitivity is
+ * computed over them, where a rank correlation's standard error is under 0.003, and a run of a
+ * million iterations does not carry fifty million ranks to the main thread.
+ */
+export const SENSITIVITY_BLOCKS = 131_072 / BLOCK_ITERATIONS;
 const BELOW_ONE = 1 - 2 ** -53;
 
 /** What a range of blocks produced: per-iteration columns in block order and integer counts. */
@@ -28,7 +34,10 @@ export interface BatchResult {
   readonly finalDays: Float64Array;
   /** Time of each milestone node, in the model's milestone order. */
   readonly milestoneDays: readonly Float64Array[];
-  /** Each input's position in its own distribution (mid-CDF for atoms), scaled to 0…RANK_SCALE. */
+  /**
+   * Each input's position in its own distribution (mid-CDF for atoms), scaled to 0…RANK_SCALE,
+   * for the iterations of this batch in the first SENSITIVITY_BLOCKS blocks.
+   */
   readonly inputRanks: readonly Uint16Array[];
   /** Per node, a log-linear histogram of its finish time (nodes × HISTOGRAM_BINS). */
   readonly nodeHistograms: Int32Array;
@@ -46,7 +55,15 @@ interface Scratch {
   readonly factor: Float64Array;
   readonly factorNormal: Float64Array;
   readonly finish: readonly Float64Array[];
+  /** Per node (node k at k·BLOCK_ITERATIONS), the dependency that set its time, or -1 for its own. */
+  readonly causes: Int32Array;
   readonly cause: readonly Int32Array[];
+  /** 1 where a node on the critical path always counts (finish-to-start, or gated). */
+  readonly isAlwaysCritical: Uint8Array;
+  /** Per node (node-major like `causes`), 1 where the node lies on the critical path. */
+  readonly onPath: Uint8Array;
+  /** Node indices, dependents before their dependencies. */
+  readonly reverseOrder: Int32Array;
   readonly work: Float64Array;
   readonly latest: Float64Array;
   readonly verification: Float64Array;
@@ -57,12 +74,17 @@ interface Scratch {
 
 function scratchFor(model: CompiledModel): Scratch {
   const column = () => new Float64Array(BLOCK_ITERATIONS);
+  const causes = new Int32Array(model.nodes.length * BLOCK_ITERATIONS);
   return {
     uniforms: model.inputs.map(column),
     factor: column(),
     factorNormal: column(),
     finish: model.nodes.map(column),
-    cause: model.nodes.map(() => new Int32Array(BLOCK_ITERATIONS)),
+    causes,
+    cause: model.nodes.map((_, k) => causes.subarray(k * BLOCK_ITERATIONS, (k + 1) * BLOCK_ITERATIONS)),
+    isAlwaysCritical: Uint8Array.from(model.nodes, (node) => (!node.isNotBefore || node.gate !== null ? 1 : 0)),
+    onPath: new Uint8Array(model.nodes.length * BLOCK_ITERATIONS),
+    reverseOrder: Int32Array.from(model.order).reverse(),
     work: column(),
     latest: column(),
     verification: column(),
@@ -82,7 +104,11 @@ export function simulateBlocks(
   onBlockDone?: (iterations: number) => void,
 ): BatchResult {
   let iterations = 0;
-  for (let b = firstBlock; b < firstBlock + blockCount; b++) iterations += iterationsOfBlock(b, totalIterations);
+  let ranked = 0;
+  for (let b = firstBlock; b < firstBlock + blockCount; b++) {
+    iterations += iterationsOfBlock(b, totalIterations);
+    if (b < SENSITIVITY_BLOCKS) ranked += iterationsOfBlock(b, totalIterations);
+  }
   const result: BatchResult = {
     kind: 'batch-result',
     firstBlock,
@@ -90,7 +116,7 @@ export function simulateBlocks(
     iterations,
     finalDays: new Float64Array(iterations),
     milestoneDays: Array.from(model.milestones, () => new Float64Array(iterations)),
-    inputRanks: model.inputs.map(() => new Uint16Array(iterations)),
+    inputRanks: model.inputs.map(() => new Uint16Array(ranked)),
     nodeHistograms: new Int32Array(model.nodes.length * HISTOGRAM_BINS),
     criticalCounts: new Int32Array(model.nodes.length + 1),
   };
@@ -99,7 +125,7 @@ export function simulateBlocks(
   let offset = 0;
   for (let b = firstBlock; b < firstBlock + blockCount; b++) {
     const n = iterationsOfBlock(b, totalIterations);
-    simulateBlock(model, stream.slice(), n, scratch, result, offset);
+    simulateBlock(model, stream.slice(), n, scratch, result, offset, b < SENSITIVITY_BLOCKS);
     jump(stream);
     offset += n;
     onBlockDone?.(n);
@@ -107,7 +133,7 @@ export function simulateBlocks(
   return result;
 }
 
-function simulateBlock(model: CompiledModel, state: RngState, n: number, s: Scratch, out: BatchResult, offset: number): void {
+function simulateBlock(model: CompiledModel, state: RngState, n: number, s: Scratch, out: BatchResult, offset: number, isRanked: boolean): void {
   // Every input draws a full column whatever its distribution, so the stream layout depends on structure only.
   for (const column of s.uniforms) fillUniform(state, column, 0, n);
   for (const group of model.groups) {
@@ -115,7 +141,8 @@ function simulateBlock(model: CompiledModel, state: RngState, n: number, s: Scra
     for (let i = 0; i < n; i++) s.factorNormal[i] = fastNormalQuantile(s.factor[i]!);
     for (const member of group.members) correlate(s.uniforms[model.nodes[member]!.durationInput]!, s.factorNormal, group.loading, group.residual, n);
   }
-  recordInputRanks(model, s, n, out, offset);
+  // Ranked blocks come first, so a batch's ranks start at the same offset as its other columns.
+  if (isRanked) recordInputRanks(model, s, n, out, offset);
   for (const k of model.order) simulateNode(model, k, s, n);
   for (let k = 0; k < model.nodes.length; k++) addColumn(s.finish[k]!, n, out.nodeHistograms, k * HISTOGRAM_BINS);
   decide(model, s, n, out, offset);
@@ -271,6 +298,8 @@ function decide(model: CompiledModel, s: Scratch, n: number, out: BatchResult, o
   const decisionSlot = model.nodes.length;
   const stay = political.kind === 'hazard' ? 1 - political.probabilityPerPeriod : 1;
   const logStay = Math.log(stay);
+  const onPath = s.onPath;
+  onPath.fill(0);
   for (let i = 0; i < n; i++) {
     let decided = ready[i]!;
     if (political.kind === 'hazard' && stay > 0) decided += Math.floor(Math.log(1 - u[i]!) / logStay) * political.periodDays;
@@ -279,12 +308,28 @@ function decide(model: CompiledModel, s: Scratch, n: number, out: BatchResult, o
     if (decided + delay[i]! > ready[i]!) counts[decisionSlot]!++;
     // A political window later than readiness decides the date on its own: no node is critical.
     if (political.kind === 'window' && decided > ready[i]!) continue;
-    let k = cause[i]!;
-    while (k >= 0) {
-      const node = model.nodes[k]!;
-      const c = s.cause[k]![i]!;
-      if (c === -1 || !node.isNotBefore || node.gate !== null) counts[k]!++;
-      k = c;
+    onPath[cause[i]! * BLOCK_ITERATIONS + i] = 1;
+  }
+  markCriticalPath(s, n, counts);
+}
+
+/**
+ * Follow the critical path back from the decision, column by column: dependents come before
+ * their dependencies in `reverseOrder`, so a node's mark is final when its column is reached,
+ * and each pass streams through memory instead of chasing one sample's chain across columns.
+ */
+function markCriticalPath(s: Scratch, n: number, counts: Int32Array): void {
+  const { causes, onPath, isAlwaysCritical } = s;
+  for (const k of s.reverseOrder) {
+    const base = k * BLOCK_ITERATIONS;
+    const always = isAlwaysCritical[k] === 1;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      if (onPath[base + i] === 0) continue;
+      const c = causes[base + i]!;
+      if (c === -1 || always) count++;
+      if (c >= 0) onPath[c * BLOCK_ITERATIONS + i] = 1;
     }
+    counts[k] = counts[k]! + count;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { addDays } from '../common/dates.js';
 import type { CompiledModel, DateOfInterest } from './compile.js';
-import { HISTOGRAM_BINS, histogramQuantile } from './histogram.js';
+import { HISTOGRAM_BINS, histogramQuantiles } from './histogram.js';
 import { sortAndRank, sortedCopy } from './radix-sort.js';
 import { sensitivityOf, type SensitivityEntry } from './sensitivity.js';
 import type { Samples } from './samples.js';
@@ -162,7 +162,10 @@ export function summarizeTimes(sorted: Float64Array, asOf: string, dates: readon
 /** Summarize a run: final and milestones exactly, nodes from their histograms, criticality and sensitivity. */
 export function summarizeRun(model: CompiledModel, samples: Samples, seed: number, convergence: Convergence): ForecastRun {
   const n = samples.iterations;
-  const final = sortAndRank(samples.finalDays);
+  // When every iteration was ranked for the sensitivity, one sort serves both.
+  const isFullyRanked = (samples.inputRanks[0]?.length ?? 0) === n;
+  const ranked = isFullyRanked ? sortAndRank(samples.finalDays) : null;
+  const sortedFinal = ranked?.sorted ?? sortedCopy(samples.finalDays);
   return {
     kind: 'forecast-run',
     title: model.title,
@@ -170,7 +173,7 @@ export function summarizeRun(model: CompiledModel, samples: Samples, seed: numbe
     seed,
     iterations: n,
     convergence,
-    final: summarizeTimes(final.sorted, model.asOf, model.dates),
+    final: summarizeTimes(sortedFinal, model.asOf, model.dates),
     milestones: Array.from(model.milestones, (k, m) => ({
       id: model.nodes[k]!.id,
       title: model.nodes[k]!.title,
@@ -180,13 +183,14 @@ export function summarizeRun(model: CompiledModel, samples: Samples, seed: numbe
       kind: 'node-summary',
       id: node.id,
       title: node.title,
-      quantiles: QUANTILE_PERCENTILES.map((percentile) => {
-        const days = histogramQuantile(samples.nodeHistograms, k * HISTOGRAM_BINS, n, percentile / 100);
-        return { percentile, days: round(days, 2), date: dateAt(model.asOf, days) };
-      }),
+      quantiles: histogramQuantiles(samples.nodeHistograms, k * HISTOGRAM_BINS, n, QUANTILE_PERCENTILES.map((p) => p / 100)).map((days, q) => ({
+        percentile: QUANTILE_PERCENTILES[q]!,
+        days: round(days, 2),
+        date: dateAt(model.asOf, days),
+      })),
       criticality: round(samples.criticalCounts[k]! / n, 6),
     })),
     decision: { title: model.decision.title, criticality: round(samples.criticalCounts[model.nodes.length]! / n, 6) },
-    sensitivity: sensitivityOf(model, samples, final.ranks),
+    sensitivity: sensitivityOf(model, samples, ranked?.ranks),
   };
 }
