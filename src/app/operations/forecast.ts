@@ -87,7 +87,7 @@ export const forecastOperation = defineOperation({
       const built = planForecastModel(context.value, job.view, job.scenario, input.dates);
       const compiled = compileModel(built.model, scope.value.asOf);
       if (!compiled.ok) return compiled;
-      const label = `${job.view}${job.scenario === null ? '' : ` / ${job.scenario.id}`}`;
+      const label = `${job.view.toLowerCase()}${job.scenario === null ? '' : ` · ${job.scenario.id}`}`;
       const { run, finalDays } = await runOne(deps, executor, compiled.value, input, label, index, jobs.length);
       entries.push({
         view: job.view,

@@ -63,24 +63,25 @@ function derivationText(d: Derivation | undefined): string {
 
 function nodeTable(entry: ForecastRunEntry, style: Style): string {
   const derivations = new Map(entry.derivations.map((d) => [d.criterionId, d]));
+  const hasDerivations = entry.derivations.length > 0;
+  const percent = (share: number) => `${Math.round(share * 100)}%`;
   const rows = entry.run.nodes.map((node) => [
     node.id,
-    derivationText(derivations.get(node.id)),
+    ...(hasDerivations ? [derivationText(derivations.get(node.id))] : []),
     quantileDate(node.quantiles, 10),
     quantileDate(node.quantiles, 50),
     quantileDate(node.quantiles, 90),
-    `${Math.round(node.criticality * 100)}%`,
+    percent(node.criticality),
   ]);
-  rows.push([entry.run.decision.title, '', '', '', '', `${Math.round(entry.run.decision.criticality * 100)}%`]);
-  const hasDerivations = entry.derivations.length > 0;
+  rows.push([entry.run.decision.title, ...(hasDerivations ? [''] : []), '', '', '', percent(entry.run.decision.criticality)]);
   return table(
     [
       { header: 'Node' },
-      { header: hasDerivations ? 'Rating used' : '', maxWidth: 48 },
+      ...(hasDerivations ? [{ header: 'Rating used', maxWidth: 48 }] : []),
       { header: 'P10' },
       { header: 'P50' },
       { header: 'P90' },
-      { header: 'Critical', align: 'right' },
+      { header: 'Critical', align: 'right' as const },
     ],
     rows,
     style,
@@ -94,7 +95,7 @@ function tornado(entry: ForecastRunEntry, style: Style, columns: number): string
   const barWidth = Math.max(10, Math.min(30, columns - labelWidth - 40));
   return top
     .map((s) => {
-      const bar = '█'.repeat(Math.max(1, Math.round(Math.abs(s.rankCorrelation) * barWidth)));
+      const bar = '█'.repeat(Math.round(Math.abs(s.rankCorrelation) * barWidth));
       const swing =
         s.lowDecileMeanDays === null || s.highDecileMeanDays === null ? '' : `  mean ${groupThousands(s.lowDecileMeanDays)}→${groupThousands(s.highDecileMeanDays)} days`;
       const label = s.label.length > labelWidth ? `${s.label.slice(0, labelWidth - 1)}…` : s.label.padEnd(labelWidth);

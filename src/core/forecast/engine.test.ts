@@ -257,3 +257,16 @@ function erf(x: number): number {
   const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
 }
+
+describe('sensitivity of constant inputs', () => {
+  it('leaves out inputs that cannot vary, at any number of iterations', async () => {
+    const model = modelOf({
+      nodes: [
+        { id: 'a', duration: { kind: 'uniform', minDays: 0, maxDays: 100 } },
+        { id: 'b', duration: { kind: 'fixed', days: 0 }, dependsOn: ['a'], gate: { verification: { kind: 'fixed', days: 3 } } },
+      ],
+    });
+    const run = await runForecastModel(model, { seed: 1, iterations: 50_000 });
+    expect(run.sensitivity.map((s) => s.key)).toEqual(['a:duration']);
+  });
+});

@@ -39,8 +39,12 @@ function inputStatistics(a: Uint16Array, finalRanks: Float64Array, final: Float6
   let lowCount = 0;
   let highSum = 0;
   let highCount = 0;
+  let min = RANK_SCALE;
+  let max = 0;
   for (let i = 0; i < n; i++) {
     const r = a[i]!;
+    if (r < min) min = r;
+    if (r > max) max = r;
     sum += r;
     sumSq += r * r;
     cross += r * (finalRanks[i]! - meanRank);
@@ -51,10 +55,10 @@ function inputStatistics(a: Uint16Array, finalRanks: Float64Array, final: Float6
     highSum += isHigh * final[i]!;
     highCount += isHigh;
   }
-  // Σ(a − ā)(r − r̄) = Σ a·(r − r̄), since Σ(r − r̄) = 0; ranks are integers, so the sums are exact.
-  const sq = sumSq - (sum * sum) / n;
   // A constant input (fixed, met, no failure possible) cannot move the result.
-  if (sq <= 0 || rankSq === 0) return null;
+  if (min === max || rankSq === 0) return null;
+  // Σ(a − ā)(r − r̄) = Σ a·(r − r̄), since Σ(r − r̄) = 0.
+  const sq = sumSq - sum * (sum / n);
   return {
     correlation: cross / Math.sqrt(sq * rankSq),
     lowMean: lowCount === 0 ? null : lowSum / lowCount,
