@@ -51,8 +51,12 @@ export interface Derivation {
   readonly duration: Distribution;
 }
 
+/** Rounded to a hundredth of a day (or a ten-thousandth), so the JSON reads well; the model uses the rounded values. */
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
 function lognormalFrom(median: number, sigma: number): Distribution {
-  return { kind: 'lognormal', p5Days: median * Math.exp(-Z90 * sigma), p95Days: median * Math.exp(Z90 * sigma) };
+  return { kind: 'lognormal', p5Days: r2(median * Math.exp(-Z90 * sigma)), p95Days: r2(median * Math.exp(Z90 * sigma)) };
 }
 
 function intervalFor(params: ForecastParams, rating: Rating): Remaining {
@@ -70,7 +74,7 @@ export function deriveTimeToMet(params: ForecastParams, criterionId: string, evi
     const { p5Days, p95Days } = params.remainingByRating.unrated;
     const median = Math.sqrt(p5Days * p95Days);
     const rule = isStale ? 'stale' : 'unrated';
-    return { ...common, rule, baseMedianDays: median, medianDays: median, paceFactor: 1, pace: null, elapsedDays: 0, duration: { kind: 'lognormal', p5Days, p95Days } };
+    return { ...common, rule, baseMedianDays: r2(median), medianDays: r2(median), paceFactor: 1, pace: null, elapsedDays: 0, duration: { kind: 'lognormal', p5Days, p95Days } };
   }
   const { p5Days, p95Days } = intervalFor(params, evidence.rating);
   const baseMedian = Math.sqrt(p5Days * p95Days);
@@ -92,9 +96,9 @@ export function deriveTimeToMet(params: ForecastParams, criterionId: string, evi
   return {
     ...common,
     rule: 'rating',
-    baseMedianDays: baseMedian,
-    medianDays: median,
-    paceFactor,
+    baseMedianDays: r2(baseMedian),
+    medianDays: r2(median),
+    paceFactor: r4(paceFactor),
     pace,
     elapsedDays: Math.max(0, daysBetween(evidence.assessedOn, asOf)),
     duration: lognormalFrom(median, sigma),

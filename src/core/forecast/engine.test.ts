@@ -214,6 +214,17 @@ describe('criticality and sensitivity', () => {
     expect(run.nodes.map((n) => [n.id, n.criticality])).toEqual([['short', 0], ['long', 1]]);
   });
 
+  it('never counts a node with no time of its own (met, no gate) as critical', async () => {
+    const model = modelOf({
+      nodes: [
+        { id: 'done', duration: { kind: 'met' } },
+        { id: 'next', duration: { kind: 'uniform', minDays: 0, maxDays: 10 }, dependsOn: ['done'] },
+      ],
+    });
+    const run = await runForecastModel(model, { seed: 1, iterations: 5000 });
+    expect(run.nodes.map((n) => [n.id, n.criticality])).toEqual([['done', 0], ['next', 1]]);
+  });
+
   it('a chain is critical throughout; "not before" makes the later of two equal nodes critical half the time', async () => {
     const chain = modelOf({ nodes: [{ id: 'a', duration: { kind: 'uniform', minDays: 0, maxDays: 10 } }, { id: 'b', duration: { kind: 'uniform', minDays: 0, maxDays: 10 }, dependsOn: ['a'] }] });
     expect((await runForecastModel(chain, { seed: 1, iterations: 5000 })).nodes.map((n) => n.criticality)).toEqual([1, 1]);

@@ -60,6 +60,8 @@ interface Scratch {
   readonly cause: readonly Int32Array[];
   /** 1 where a node on the critical path always counts (finish-to-start, or gated). */
   readonly isAlwaysCritical: Uint8Array;
+  /** 0 where a node has no time of its own (zero duration, no slip, no gate): it never counts. */
+  readonly hasOwnTime: Uint8Array;
   /** Per node (node-major like `causes`), 1 where the node lies on the critical path. */
   readonly onPath: Uint8Array;
   /** Node indices, dependents before their dependencies. */
@@ -83,6 +85,9 @@ function scratchFor(model: CompiledModel): Scratch {
     causes,
     cause: model.nodes.map((_, k) => causes.subarray(k * BLOCK_ITERATIONS, (k + 1) * BLOCK_ITERATIONS)),
     isAlwaysCritical: Uint8Array.from(model.nodes, (node) => (!node.isNotBefore || node.gate !== null ? 1 : 0)),
+    hasOwnTime: Uint8Array.from(model.nodes, (node) =>
+      node.gate === null && node.delayDays === 0 && node.duration.kind === 'constant' && node.duration.value === 0 ? 0 : 1,
+    ),
     onPath: new Uint8Array(model.nodes.length * BLOCK_ITERATIONS),
     reverseOrder: Int32Array.from(model.order).reverse(),
     work: column(),
@@ -318,18 +323,19 @@ function decide(model: CompiledModel, s: Scratch, n: number, out: BatchResult, o
  * their dependencies in `reverseOrder`, so a node's mark is final when its column is reached,
  * and each pass streams through memory instead of chasing one sample's chain across columns.
  */
-function markCriticalPath(s: Scratch, n: number, counts: Int32Array): void {
-  const { causes, onPath, isAlwaysCritical } = s;
+function markCriticalPath(s: Scratch, n: number, critical: Int32Array): void {
+  const { causes, onPath, isAlwaysCritical, hasOwnTime } = s;
   for (const k of s.reverseOrder) {
     const base = k * BLOCK_ITERATIONS;
     const always = isAlwaysCritical[k] === 1;
+    const counts = hasOwnTime[k] === 1;
     let count = 0;
     for (let i = 0; i < n; i++) {
       if (onPath[base + i] === 0) continue;
       const c = causes[base + i]!;
-      if (c === -1 || always) count++;
+      if (counts && (c === -1 || always)) count++;
       if (c >= 0) onPath[c * BLOCK_ITERATIONS + i] = 1;
     }
-    counts[k] = counts[k]! + count;
+    critical[k] = critical[k]! + count;
   }
 }
