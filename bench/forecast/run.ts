@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildCli } from '../../scripts/build-cli.mjs';
@@ -107,7 +107,8 @@ function report(caseName: string, medians: Map<string, number>, reference: strin
 
 async function main(): Promise<void> {
   await buildCli();
-  console.log(`Forecast benchmarks · ${ROUNDS} rounds · N = ${N.toLocaleString('en')} · node ${process.version} · seed ${SEED}\n`);
+  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`Forecast benchmarks · ${ROUNDS} rounds · N = ${N.toLocaleString('en')} · node ${process.version} · ${cpus().length} cores · load ${load()} · seed ${SEED}\n`);
   const sumModel = compiled(sumCase());
   const maxModel = compiled(maxCase());
   const dagModel = compiled(dagCase());
@@ -207,7 +208,7 @@ async function main(): Promise<void> {
     ['plan forecast of 100 000 under 0.5 s on one core', planMs < 500, `${planMs.toFixed(0)} ms (first run ${cold.toFixed(0)} ms)`],
     ['2 workers at least 1.5× one worker at 1 000 000', speedup >= 1.5, `${speedup.toFixed(2)}×`],
   ];
-  console.log('\nGoals');
+  console.log(`\nGoals (load average now ${load()}; timings on a shared machine move with it)`);
   for (const [goal, isMet, figure] of goals) console.log(`  ${isMet ? '✓' : '✗'} ${goal}: ${figure}`);
 }
 

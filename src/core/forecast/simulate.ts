@@ -6,7 +6,7 @@
  * Results hold per-sample columns and integer counts only, so merging is exact in any order.
  */
 import { HISTOGRAM_BINS, addColumn } from './histogram.js';
-import type { Calendar } from './calendar.js';
+import { waitForWindow, type Calendar } from './calendar.js';
 import type { CompiledModel } from './compile.js';
 import { fillDurations, isConstant, type CompiledDistribution } from './distributions.js';
 import { fastNormalQuantile, normalCdf } from './normal.js';
@@ -259,24 +259,20 @@ function passGate(gate: NonNullable<CompiledModel['nodes'][number]['gate']>, s: 
     s.reworkUniform[i] = u > pass ? Math.min(BELOW_ONE, (u - pass) / gate.failureProbability) : 0.5;
   }
   fillDurations(gate.rework, s.reworkUniform, s.rework, n);
-  const verifyTable = gate.verificationCalendar?.nextOpenDay;
-  const approveTable = gate.approvalCalendar?.nextOpenDay;
+  const verifyIn = gate.verificationCalendar;
+  const approveIn = gate.approvalCalendar;
   for (let i = 0; i < n; i++) {
-    let t = waitIn(verifyTable, finish[i]!);
+    let t = waitIn(verifyIn, finish[i]!);
     const verification = s.verification[i]!;
     t += verification;
-    if (failureUniform[i]! > pass) t = waitIn(verifyTable, t + s.rework[i]!) + verification;
-    finish[i] = waitIn(approveTable, t);
+    if (failureUniform[i]! > pass) t = waitIn(verifyIn, t + s.rework[i]!) + verification;
+    finish[i] = waitIn(approveIn, t);
   }
 }
 
-/** The next open time at or after t in a calendar table (inlined form of `waitForWindow`). */
-function waitIn(table: Calendar['nextOpenDay'] | undefined, t: number): number {
-  if (table === undefined) return t;
-  const day = Math.floor(t);
-  if (day >= table.length) return t;
-  const open = table[day]!;
-  return open > day ? open : t;
+/** The next open time at or after t, or t itself without a calendar. */
+function waitIn(calendar: Calendar | null, t: number): number {
+  return calendar === null ? t : waitForWindow(calendar, t);
 }
 
 function decide(model: CompiledModel, s: Scratch, n: number, out: BatchResult, offset: number): void {
