@@ -215,16 +215,16 @@ function simulateNode(model: CompiledModel, k: number, s: Scratch, n: number): v
   const node = model.nodes[k]!;
   const finish = s.finish[k]!;
   const cause = s.cause[k]!;
-  fillDurations(node.duration, s.uniforms[node.durationInput]!, s.work, n, node.elapsedDays);
-  const work = s.work;
   const deps = node.dependencies;
-  if (deps.length === 0) {
-    finish.set(work.subarray(0, n));
-    cause.fill(-1, 0, n);
-  } else {
-    const latest = s.latest;
+  // Without dependencies the node's own time is its finish: draw straight into that column.
+  const work = deps.length === 0 ? finish : s.work;
+  fillDurations(node.duration, s.uniforms[node.durationInput]!, work, n, node.elapsedDays);
+  if (deps.length === 0) cause.fill(-1, 0, n);
+  else {
+    // One dependency is read in place; several are folded into the scratch column first.
     const first = deps[0]!;
-    latest.set(s.finish[first]!.subarray(0, n));
+    const latest = deps.length === 1 ? s.finish[first]! : s.latest;
+    if (deps.length > 1) latest.set(s.finish[first]!.subarray(0, n));
     cause.fill(first, 0, n);
     for (let d = 1; d < deps.length; d++) {
       const dep = deps[d]!;
