@@ -21,5 +21,7 @@ export type WorkerMessage =
 
 /** The buffers of a batch, moved (not copied) to the other thread. */
 export function transferablesOf(batch: BatchResult): ArrayBuffer[] {
-  return [batch.finalDays, ...batch.milestoneDays, ...batch.inputRanks, batch.nodeHistograms, batch.criticalCounts].map((a) => a.buffer as ArrayBuffer);
+  return [batch.finalDays, ...batch.milestoneDays, batch.sortedFinalDays, ...batch.sortedMilestoneDays, ...batch.inputRanks, batch.nodeHistograms, batch.criticalCounts].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }

@@ -24,15 +24,25 @@ export function maxStandardError(model: CompiledModel, samples: Samples): number
   const n = samples.iterations;
   if (n === 0) return Number.POSITIVE_INFINITY;
   let worst = 0;
-  for (const column of [samples.finalDays, ...samples.milestoneDays]) {
+  for (const sorted of [samples.sortedFinalDays, ...samples.sortedMilestoneDays]) {
     for (const date of model.dates) {
-      let below = 0;
-      for (let i = 0; i < n; i++) if (column[i]! < date.day) below++;
-      const p = below / n;
+      const p = countBelow(sorted, date.day) / n;
       worst = Math.max(worst, Math.sqrt((p * (1 - p)) / n));
     }
   }
   return worst;
+}
+
+/** How many sorted values are below x. */
+export function countBelow(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Blocks to add in the next round: one to start, then double what has run, up to the cap. */

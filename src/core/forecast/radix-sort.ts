@@ -74,10 +74,54 @@ export function argsort(values: Float64Array): Int32Array {
 
 /** The values in ascending order, as a new array. */
 export function sortedCopy(values: Float64Array): Float64Array {
+  const n = values.length;
+  let isNonNegative = true;
+  for (let i = 0; i < n && isNonNegative; i++) isNonNegative = values[i]! >= 0 && !Object.is(values[i], -0);
+  if (isNonNegative) return sortNonNegative(values);
   const order = argsort(values);
-  const sorted = new Float64Array(values.length);
-  for (let k = 0; k < values.length; k++) sorted[k] = values[order[k]!]!;
+  const sorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = values[order[k]!]!;
   return sorted;
+}
+
+/**
+ * Non-negative doubles sort as their raw bit patterns, so the values themselves can be moved
+ * pass by pass with the digit read from their bits: one 8-byte move per value and pass, no
+ * keys or indices to carry (times, the common case, are never negative).
+ */
+function sortNonNegative(values: Float64Array): Float64Array {
+  const n = values.length;
+  let from = Float64Array.from(values);
+  let to = new Float64Array(n);
+  const counts = new Int32Array(BUCKETS * DIGITS.length);
+  const bits = new Uint32Array(from.buffer, 0, n * 2);
+  for (let i = 0; i < n; i++) {
+    const l = bits[2 * i]!;
+    const h = bits[2 * i + 1]!;
+    counts[l & MASK]!++;
+    counts[BUCKETS + ((l >>> 11) & MASK)]!++;
+    counts[2 * BUCKETS + (l >>> 22)]!++;
+    counts[3 * BUCKETS + (h & MASK)]!++;
+    counts[4 * BUCKETS + ((h >>> 11) & MASK)]!++;
+    counts[5 * BUCKETS + (h >>> 22)]!++;
+  }
+  DIGITS.forEach(([word, shift], pass) => {
+    const base = pass * BUCKETS;
+    for (let b = 0; b < BUCKETS; b++) if (counts[base + b] === n) return;
+    let offset = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      const c = counts[base + b]!;
+      counts[base + b] = offset;
+      offset += c;
+    }
+    const fromBits = new Uint32Array(from.buffer, 0, n * 2);
+    for (let i = 0; i < n; i++) {
+      const digit = (fromBits[2 * i + word]! >>> shift) & MASK;
+      to[counts[base + digit]!++] = from[i]!;
+    }
+    [from, to] = [to, from];
+  });
+  return from;
 }
 
 /** The values in ascending order, and each value's rank 1…n with ties given their mean rank. */
@@ -95,4 +139,27 @@ export function sortAndRank(values: Float64Array): { readonly sorted: Float64Arr
     start = end + 1;
   }
   return { sorted, ranks };
+}
+
+/** Merge ascending runs into one ascending array (pairwise, so every pass streams through memory). */
+export function mergeSortedRuns(runs: readonly Float64Array[]): Float64Array {
+  let level = runs.filter((r) => r.length > 0);
+  if (level.length === 0) return new Float64Array(0);
+  while (level.length > 1) {
+    const next: Float64Array[] = [];
+    for (let k = 0; k < level.length; k += 2) next.push(k + 1 < level.length ? mergeTwo(level[k]!, level[k + 1]!) : level[k]!);
+    level = next;
+  }
+  return level[0]!;
+}
+
+function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }

@@ -67,12 +67,11 @@ function inputStatistics(a: Uint16Array, finalRanks: Float64Array, final: Float6
 }
 
 /** Spearman correlation of every non-constant input with the final time over the ranked iterations, strongest first. */
-export function sensitivityOf(model: CompiledModel, samples: Samples, knownFinalRanks?: Float64Array): readonly SensitivityEntry[] {
+export function sensitivityOf(model: CompiledModel, samples: Samples): readonly SensitivityEntry[] {
   const n = samples.inputRanks[0]?.length ?? 0;
   if (n === 0) return [];
   const final = samples.finalDays.subarray(0, n);
-  // The caller may have ranked the final times already (when every iteration was ranked).
-  const finalRanks = knownFinalRanks !== undefined && knownFinalRanks.length === n ? knownFinalRanks : sortAndRank(final).ranks;
+  const finalRanks = sortAndRank(final).ranks;
   const meanRank = (n + 1) / 2;
   let rankSq = 0;
   for (let i = 0; i < n; i++) rankSq += (finalRanks[i]! - meanRank) ** 2;

@@ -10,6 +10,7 @@ import { waitForWindow, type Calendar } from './calendar.js';
 import type { CompiledModel } from './compile.js';
 import { fillDurations, isConstant, type CompiledDistribution } from './distributions.js';
 import { fastNormalQuantile, normalCdf } from './normal.js';
+import { sortedCopy } from './radix-sort.js';
 import { fillUniform, jump, streamState, type RngState } from './rng.js';
 
 /** Iterations per block (the last block of a fixed run may be shorter). */
@@ -35,6 +36,12 @@ export interface BatchResult {
   /** Time of each milestone node, in the model's milestone order. */
   readonly milestoneDays: readonly Float64Array[];
   /**
+   * The same times sorted, so that sorting is done where the blocks ran (in parallel on a pool)
+   * and joining batches is a merge of sorted runs.
+   */
+  readonly sortedFinalDays: Float64Array;
+  readonly sortedMilestoneDays: readonly Float64Array[];
+  /**
    * Each input's position in its own distribution (mid-CDF for atoms), scaled to 0…RANK_SCALE,
    * for the iterations of this batch in the first SENSITIVITY_BLOCKS blocks.
    */
@@ -49,6 +56,9 @@ export interface BatchResult {
 export function iterationsOfBlock(block: number, totalIterations: number): number {
   return Math.max(0, Math.min(BLOCK_ITERATIONS, totalIterations - block * BLOCK_ITERATIONS));
 }
+
+/** The columns a block writes into. */
+type BlockColumns = Pick<BatchResult, 'finalDays' | 'milestoneDays' | 'inputRanks' | 'nodeHistograms' | 'criticalCounts'>;
 
 interface Scratch {
   readonly uniforms: readonly Float64Array[];
@@ -114,31 +124,34 @@ export function simulateBlocks(
     iterations += iterationsOfBlock(b, totalIterations);
     if (b < SENSITIVITY_BLOCKS) ranked += iterationsOfBlock(b, totalIterations);
   }
-  const result: BatchResult = {
-    kind: 'batch-result',
-    firstBlock,
-    blockCount,
-    iterations,
-    finalDays: new Float64Array(iterations),
-    milestoneDays: Array.from(model.milestones, () => new Float64Array(iterations)),
-    inputRanks: model.inputs.map(() => new Uint16Array(ranked)),
-    nodeHistograms: new Int32Array(model.nodes.length * HISTOGRAM_BINS),
-    criticalCounts: new Int32Array(model.nodes.length + 1),
-  };
+  const finalDays = new Float64Array(iterations);
+  const milestoneDays = Array.from(model.milestones, () => new Float64Array(iterations));
+  const inputRanks = model.inputs.map(() => new Uint16Array(ranked));
+  const nodeHistograms = new Int32Array(model.nodes.length * HISTOGRAM_BINS);
+  const criticalCounts = new Int32Array(model.nodes.length + 1);
+  const columns: BlockColumns = { finalDays, milestoneDays, inputRanks, nodeHistograms, criticalCounts };
   const scratch = scratchFor(model);
   const stream = streamState(seed, firstBlock);
   let offset = 0;
   for (let b = firstBlock; b < firstBlock + blockCount; b++) {
     const n = iterationsOfBlock(b, totalIterations);
-    simulateBlock(model, stream.slice(), n, scratch, result, offset, b < SENSITIVITY_BLOCKS);
+    simulateBlock(model, stream.slice(), n, scratch, columns, offset, b < SENSITIVITY_BLOCKS);
     jump(stream);
     offset += n;
     onBlockDone?.(n);
   }
-  return result;
+  return {
+    kind: 'batch-result',
+    firstBlock,
+    blockCount,
+    iterations,
+    ...columns,
+    sortedFinalDays: sortedCopy(finalDays),
+    sortedMilestoneDays: milestoneDays.map(sortedCopy),
+  };
 }
 
-function simulateBlock(model: CompiledModel, state: RngState, n: number, s: Scratch, out: BatchResult, offset: number, isRanked: boolean): void {
+function simulateBlock(model: CompiledModel, state: RngState, n: number, s: Scratch, out: BlockColumns, offset: number, isRanked: boolean): void {
   // Every input draws a full column whatever its distribution, so the stream layout depends on structure only.
   for (const column of s.uniforms) fillUniform(state, column, 0, n);
   for (const group of model.groups) {
@@ -171,7 +184,7 @@ function distributionOf(model: CompiledModel, input: CompiledModel['inputs'][num
   return null;
 }
 
-function recordInputRanks(model: CompiledModel, s: Scratch, n: number, out: BatchResult, offset: number): void {
+function recordInputRanks(model: CompiledModel, s: Scratch, n: number, out: BlockColumns, offset: number): void {
   const political = model.decision.political;
   for (let j = 0; j < model.inputs.length; j++) {
     const input = model.inputs[j]!;
@@ -275,7 +288,7 @@ function waitIn(calendar: Calendar | null, t: number): number {
   return calendar === null ? t : waitForWindow(calendar, t);
 }
 
-function decide(model: CompiledModel, s: Scratch, n: number, out: BatchResult, offset: number): void {
+function decide(model: CompiledModel, s: Scratch, n: number, out: BlockColumns, offset: number): void {
   const decision = model.decision;
   const ready = s.latest;
   const cause = s.decisionCause;

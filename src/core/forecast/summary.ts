@@ -6,10 +6,9 @@
 import { addDays } from '../common/dates.js';
 import type { CompiledModel, DateOfInterest } from './compile.js';
 import { HISTOGRAM_BINS, histogramQuantiles } from './histogram.js';
-import { sortAndRank, sortedCopy } from './radix-sort.js';
 import { sensitivityOf, type SensitivityEntry } from './sensitivity.js';
 import type { Samples } from './samples.js';
-import type { Convergence } from './convergence.js';
+import { countBelow, type Convergence } from './convergence.js';
 
 export const QUANTILE_PERCENTILES = [5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95] as const;
 /** Bin widths that read as calendar spans: days, weeks, months, quarters, years. */
@@ -90,18 +89,6 @@ export function sortedQuantile(sorted: Float64Array, p: number): number {
   return sorted[k]! + (position - k) * (next - sorted[k]!);
 }
 
-/** How many sorted values are below x. */
-export function countBelow(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** A bin width near `target` days that reads as a calendar span (or a 1-2-5 step below a day). */
 export function niceBinWidth(target: number): number {
   if (target >= 1) return DAY_WIDTHS.find((w) => w >= target) ?? Math.ceil(target / 18262) * 18262;
@@ -162,10 +149,6 @@ export function summarizeTimes(sorted: Float64Array, asOf: string, dates: readon
 /** Summarize a run: final and milestones exactly, nodes from their histograms, criticality and sensitivity. */
 export function summarizeRun(model: CompiledModel, samples: Samples, seed: number, convergence: Convergence): ForecastRun {
   const n = samples.iterations;
-  // When every iteration was ranked for the sensitivity, one sort serves both.
-  const isFullyRanked = (samples.inputRanks[0]?.length ?? 0) === n;
-  const ranked = isFullyRanked ? sortAndRank(samples.finalDays) : null;
-  const sortedFinal = ranked?.sorted ?? sortedCopy(samples.finalDays);
   return {
     kind: 'forecast-run',
     title: model.title,
@@ -173,11 +156,11 @@ export function summarizeRun(model: CompiledModel, samples: Samples, seed: numbe
     seed,
     iterations: n,
     convergence,
-    final: summarizeTimes(sortedFinal, model.asOf, model.dates),
+    final: summarizeTimes(samples.sortedFinalDays, model.asOf, model.dates),
     milestones: Array.from(model.milestones, (k, m) => ({
       id: model.nodes[k]!.id,
       title: model.nodes[k]!.title,
-      summary: summarizeTimes(sortedCopy(samples.milestoneDays[m]!), model.asOf, model.dates),
+      summary: summarizeTimes(samples.sortedMilestoneDays[m]!, model.asOf, model.dates),
     })),
     nodes: model.nodes.map((node, k) => ({
       kind: 'node-summary',
@@ -191,6 +174,6 @@ export function summarizeRun(model: CompiledModel, samples: Samples, seed: numbe
       criticality: round(samples.criticalCounts[k]! / n, 6),
     })),
     decision: { title: model.decision.title, criticality: round(samples.criticalCounts[model.nodes.length]! / n, 6) },
-    sensitivity: sensitivityOf(model, samples, ranked?.ranks),
+    sensitivity: sensitivityOf(model, samples),
   };
 }
