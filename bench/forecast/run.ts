@@ -28,7 +28,8 @@ import { AS_OF, dagCase, maxCase, maxQuantile, SEED, sumCase, sumMean } from './
 import { MAX_CODE, runSquiggle, SUM_CODE } from './peers/squiggle.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const PYTHON = '/usr/bin/python3';
+// Debian's interpreter with Debian's python3-numpy, called directly (BENCH_PYTHON overrides it).
+const PYTHON = process.env['BENCH_PYTHON'] ?? '/usr/bin/python3';
 const NUMPY_PEER = join(import.meta.dirname, 'peers', 'numpy_peer.py');
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const N = 100_000;

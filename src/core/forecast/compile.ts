@@ -7,6 +7,7 @@
 import { daysBetween } from '../common/dates.js';
 import { fail, formatPath, ok, type Result } from '../common/result.js';
 import { buildCalendar, type Calendar } from './calendar.js';
+import { factorLoadings } from './copula.js';
 import { compileDistribution, type CompiledDistribution } from './distributions.js';
 import { checkModel, topologicalOrder } from './model-check.js';
 import type { ForecastModel } from './model-schema.js';
@@ -87,11 +88,6 @@ export interface CompiledModel {
   readonly dates: readonly DateOfInterest[];
 }
 
-/** Pearson correlation of a Gaussian copula that gives Spearman rank correlation ρ: 2·sin(πρ/6). */
-export function pearsonForSpearman(rankCorrelation: number): number {
-  return 2 * Math.sin((Math.PI * rankCorrelation) / 6);
-}
-
 /** Compile a model whose day 0 is `asOf`; fails with every cross-reference problem if it is inconsistent. */
 export function compileModel(model: ForecastModel, asOf: string): Result<CompiledModel> {
   const problems = checkModel(model);
@@ -161,10 +157,11 @@ export function compileModel(model: ForecastModel, asOf: string): Result<Compile
     asOf,
     nodes,
     order: Int32Array.from(sorted.order),
-    groups: model.correlationGroups.map((group) => {
-      const r = pearsonForSpearman(group.rankCorrelation);
-      return { id: group.id, members: Int32Array.from(group.nodes.map((id) => index.get(id)!)), loading: Math.sqrt(r), residual: Math.sqrt(1 - r) };
-    }),
+    groups: model.correlationGroups.map((group) => ({
+      id: group.id,
+      members: Int32Array.from(group.nodes.map((id) => index.get(id)!)),
+      ...factorLoadings(group.rankCorrelation),
+    })),
     decision: {
       title: decisionTitle,
       after: Int32Array.from(after.map((id) => index.get(id)!)),

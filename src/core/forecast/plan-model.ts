@@ -5,7 +5,6 @@
  * the last stage with the decision delay of the picture's escalation level.
  */
 import { fail, ok, type Result } from '../common/result.js';
-import { timexBounds, isoFromDayNumber } from '../common/dates.js';
 import type { Ledger, Rating } from '../ledger/schema.js';
 import type { DecisionLevel, Plan, Stage } from '../plan/schema.js';
 import { computePicture, type Picture } from '../picture/picture.js';
@@ -14,6 +13,7 @@ import { scopeLedger, type Scope } from '../picture/scope.js';
 import { deriveTimeToMet, type Derivation, type RatingEvidence } from './derive.js';
 import type { ForecastModel, ModelNode } from './model-schema.js';
 import type { ForecastParams, Override, Scenario } from './plan-params.js';
+import { overriddenEvidence, overriddenGate, overriddenLevel, politicalWindow, slipDays } from './scenarios.js';
 
 export const COMBINED_VIEW = 'combined';
 /** Node id of the milestone "every criterion a stage requires is met". */
@@ -76,15 +76,8 @@ export function planForecastContext(plan: Plan, ledger: Ledger, scope: Scope): R
 }
 
 function sideEvidence(ctx: PlanForecastContext, overrides: readonly Override[], party: string, criterionId: string): RatingEvidence {
-  let current = ctx.evidence.get(`${party}|${criterionId}`) ?? { ...UNRATED, party };
-  for (const o of overrides) {
-    if (o.kind === 'adopt-ratings' && o.party === party && (o.criteria === undefined || o.criteria.includes(criterionId))) {
-      current = ctx.evidence.get(`${o.from}|${criterionId}`) ?? { ...UNRATED, party: o.from };
-    } else if (o.kind === 'set-rating' && o.criterion === criterionId && (o.party === undefined || o.party === party)) {
-      current = { party, rating: o.rating as Rating, confidence: o.confidence ?? current.confidence ?? 0.5, assessedOn: ctx.scope.asOf, history: [] };
-    }
-  }
-  return current;
+  const evidenceOf = (p: string) => ctx.evidence.get(`${p}|${criterionId}`) ?? { ...UNRATED, party: p };
+  return overriddenEvidence(overrides, evidenceOf, party, criterionId, ctx.scope.asOf);
 }
 
 function viewEvidence(ctx: PlanForecastContext, overrides: readonly Override[], view: string, criterionId: string): RatingEvidence {
@@ -126,7 +119,7 @@ function stageModelNodes(ctx: PlanForecastContext, stage: Stage, previousId: str
   if (gateParams === undefined) {
     return [{ ...base, id: stage.id, duration: { kind: 'fixed', days: 0 }, dependsOn: [...stage.requiredCriteria, ...previous], dependency: 'not-before', delayDays, ...approval }];
   }
-  const gateOverride = overrides.filter((o): o is Extract<Override, { kind: 'gate' }> => o.kind === 'gate' && o.stage === stage.id);
+  const gate = overriddenGate(overrides, stage.id, gateParams);
   // A verification already under way is not waiting for an exercise window.
   const isVerifying = status?.substeps.some((s) => s.substep === 'verification' && s.state === 'in-progress') === true;
   const verificationMonths = isVerifying ? undefined : (gateParams.verificationMonths ?? params.verificationMonths);
@@ -140,8 +133,8 @@ function stageModelNodes(ctx: PlanForecastContext, stage: Stage, previousId: str
       dependency: 'finish-to-start',
       delayDays,
       gate: {
-        verification: gateOverride.reduce((d, o) => o.verification ?? d, gateParams.verification),
-        failureProbability: gateOverride.reduce((p, o) => o.failureProbability ?? p, gateParams.failureProbability),
+        verification: gate.verification,
+        failureProbability: gate.failureProbability,
         rework: gateParams.rework,
         ...(verificationMonths === undefined ? {} : { verificationMonths }),
       },
@@ -154,7 +147,6 @@ function stageModelNodes(ctx: PlanForecastContext, stage: Stage, previousId: str
 export function planForecastModel(ctx: PlanForecastContext, view: string, scenario: Scenario | null, extraDates: readonly string[] = []): PlanModel {
   const { plan, params, picture } = ctx;
   const overrides = scenario?.overrides ?? [];
-  const delayOf = (id: string) => overrides.reduce((sum, o) => sum + (o.kind === 'delay' && o.target === id ? o.days : 0), 0);
   const derivations = plan.criteria.map((c) => deriveTimeToMet(params, c.id, viewEvidence(ctx, overrides, view, c.id), ctx.scope.asOf));
   const criterionNodes = plan.criteria.map((c, i): ModelNode => ({
     id: c.id,
@@ -163,11 +155,11 @@ export function planForecastModel(ctx: PlanForecastContext, view: string, scenar
     elapsedDays: derivations[i]!.elapsedDays,
     dependsOn: c.dependsOn,
     dependency: 'not-before',
-    delayDays: delayOf(c.id),
+    delayDays: slipDays(overrides, c.id),
     isMilestone: false,
   }));
   const stages = [...plan.stages].sort((a, b) => a.order - b.order);
-  const stageNodes = stages.flatMap((stage, i) => stageModelNodes(ctx, stage, stages[i - 1]?.id, overrides, delayOf(stage.id)));
+  const stageNodes = stages.flatMap((stage, i) => stageModelNodes(ctx, stage, stages[i - 1]?.id, overrides, slipDays(overrides, stage.id)));
   const required = new Set(stages.flatMap((s) => s.requiredCriteria));
   const conditionsMet: ModelNode = {
     id: CONDITIONS_MET,
@@ -181,14 +173,12 @@ export function planForecastModel(ctx: PlanForecastContext, view: string, scenar
   };
   const last = stages[stages.length - 1];
   const after = [...(last === undefined ? [] : [last.id]), ...plan.criteria.filter((c) => last === undefined || !required.has(c.id)).map((c) => c.id)];
-  const levelOverride = [...overrides].reverse().find((o): o is Extract<Override, { kind: 'escalation-level' }> => o.kind === 'escalation-level');
-  const level = levelOverride?.level ?? picture.escalation.level;
+  const level = overriddenLevel(overrides, picture.escalation.level);
   const levelParams = params.decision[level];
-  const window = [...overrides].reverse().find((o): o is Extract<Override, { kind: 'political-decision' }> => o.kind === 'political-decision');
-  const bounds = window === undefined ? undefined : timexBounds(window.period);
+  const window = politicalWindow(overrides);
   const political =
-    bounds !== undefined
-      ? { kind: 'window' as const, from: isoFromDayNumber(bounds.startDay), to: isoFromDayNumber(bounds.endDay) }
+    window !== undefined
+      ? { kind: 'window' as const, ...window }
       : levelParams?.politicalDecision === undefined
         ? undefined
         : { kind: 'hazard' as const, ...levelParams.politicalDecision };

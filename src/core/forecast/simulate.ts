@@ -9,7 +9,7 @@ import { HISTOGRAM_BINS, addColumn } from './histogram.js';
 import { waitForWindow, type Calendar } from './calendar.js';
 import type { CompiledModel } from './compile.js';
 import { fillDurations, isConstant, type CompiledDistribution } from './distributions.js';
-import { fastNormalQuantile, normalCdf } from './normal.js';
+import { correlateColumn, fillFactorNormals } from './copula.js';
 import { sortedCopy } from './radix-sort.js';
 import { fillUniform, jump, streamState, type RngState } from './rng.js';
 
@@ -156,8 +156,8 @@ function simulateBlock(model: CompiledModel, state: RngState, n: number, s: Scra
   for (const column of s.uniforms) fillUniform(state, column, 0, n);
   for (const group of model.groups) {
     fillUniform(state, s.factor, 0, n);
-    for (let i = 0; i < n; i++) s.factorNormal[i] = fastNormalQuantile(s.factor[i]!);
-    for (const member of group.members) correlate(s.uniforms[model.nodes[member]!.durationInput]!, s.factorNormal, group.loading, group.residual, n);
+    fillFactorNormals(s.factor, s.factorNormal, n);
+    for (const member of group.members) correlateColumn(s.uniforms[model.nodes[member]!.durationInput]!, s.factorNormal, group.loading, group.residual, n);
   }
   // Ranked blocks come first, so a batch's ranks start at the same offset as its other columns.
   if (isRanked) recordInputRanks(model, s, n, out, offset);
@@ -165,14 +165,6 @@ function simulateBlock(model: CompiledModel, state: RngState, n: number, s: Scra
   for (let k = 0; k < model.nodes.length; k++) addColumn(s.finish[k]!, n, out.nodeHistograms, k * HISTOGRAM_BINS);
   decide(model, s, n, out, offset);
   model.milestones.forEach((k, m) => out.milestoneDays[m]!.set(s.finish[k]!.subarray(0, n), offset));
-}
-
-/** One-factor Gaussian copula: z = a·w + b·Φ⁻¹(u), u ← Φ(z). */
-function correlate(column: Float64Array, factorNormal: Float64Array, loading: number, residual: number, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const u = normalCdf(loading * factorNormal[i]! + residual * fastNormalQuantile(column[i]!));
-    column[i] = u <= 0 ? Number.MIN_VALUE : u >= 1 ? BELOW_ONE : u;
-  }
 }
 
 /** The distribution an input's uniform is turned into, for the inputs that map one to one. */
