@@ -1,9 +1,9 @@
 // `opcon forecast` as a user runs it: the plan forecast (views, scenarios) and standalone model files.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { opcon } from './helpers/cli.js';
+import { copyDataset, opcon } from './helpers/cli.js';
 
 const ANSI = /\u001b\[/;
 const KEY_DATES = ['2028-12-31', '2029-01-20', '2029-03-31', '2030-06-03'];
@@ -104,6 +104,19 @@ describe('opcon forecast over the built-in plan', () => {
     expect(iterations.code).toBe(2);
     expect(iterations.stderr).toMatch(/iterations/);
     expect(opcon(['forecast', '--seed', '-3']).code).toBe(2);
+  });
+});
+
+describe('a plan without a forecast section', () => {
+  it('is refused with exit 2 and a pointer to the format', () => {
+    const dataset = copyDataset();
+    const plan = join(dataset, '..', 'plan.yaml');
+    writeFileSync(plan, readFileSync(plan, 'utf8').replace(/\n# Parameters of the forecast[\s\S]*$/, '\n'));
+    expect(opcon(['brief'], { OPCON_DATASET: dataset }).code).toBe(0);
+    const r = opcon(['forecast'], { OPCON_DATASET: dataset });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has no forecast section');
+    expect(r.stderr).toContain('docs/forecast-model.md');
   });
 });
 

@@ -30,7 +30,7 @@ export function registerForecast(program: Command, ctx: CommandContext, setExit:
     .option('--view <view>', 'whose ratings: rok, us, combined (the lower of the two) or all', 'all')
     .option('--scenario <names...>', 'what-if scenarios of the plan to run beside the baseline (repeat or comma-separate)', list)
     .option('--iterations <n>', 'run exactly this many iterations (default: until every key-date probability has a standard error under 0.5 points)', (v) => Number(v))
-    .option('--seed <n>', 'seed of the random streams (part of every result)', (v) => Number(v))
+    .option('--seed <n>', 'seed of the random streams, part of every result (default 20260625)', (v) => Number(v))
     .option('--date <dates...>', 'more dates (YYYY-MM-DD) to give the probability of being done by', list)
     .option('--model <file>', 'run a standalone model file (JSON) instead of the plan (format: docs/forecast-model.md)')
     .option('--workers <n>', 'worker threads (0: this thread; default: one per core)', (v) => Number(v))
