@@ -11,8 +11,11 @@ import type { BlockExecutor } from '../../core/forecast/engine.js';
 import type { BatchResult } from '../../core/forecast/simulate.js';
 import type { TaskMessage, WorkerMessage } from './protocol.js';
 
-/** Tasks per worker in a run: more than one lets a fast worker take up a slow one's slack. */
-const TASKS_PER_WORKER = 3;
+/**
+ * Tasks per worker in a run: more than one lets a fast worker take up a slow one's slack; few
+ * keep the merge of the sorted results short.
+ */
+const TASKS_PER_WORKER = 2;
 
 export interface WorkerPool extends BlockExecutor {
   readonly size: number;

@@ -1,5 +1,6 @@
 /** `opcon forecast`: the Monte Carlo forecast of the plan (views, scenarios) or of a model file. */
 import type { Command } from 'commander';
+import { DEFAULT_SEED } from '../../app/operations/forecast.js';
 import { operations } from '../../app/registry.js';
 import { renderForecast } from '../output/forecast-text.js';
 import { createProgressBar } from '../output/progress.js';
@@ -30,7 +31,7 @@ export function registerForecast(program: Command, ctx: CommandContext, setExit:
     .option('--view <view>', 'whose ratings: rok, us, combined (the lower of the two) or all', 'all')
     .option('--scenario <names...>', 'what-if scenarios of the plan to run beside the baseline (repeat or comma-separate)', list)
     .option('--iterations <n>', 'run exactly this many iterations (default: until every key-date probability has a standard error under 0.5 points)', (v) => Number(v))
-    .option('--seed <n>', 'seed of the random streams, part of every result (default 20260625)', (v) => Number(v))
+    .option('--seed <n>', `seed of the random streams, part of every result (default ${DEFAULT_SEED})`, (v) => Number(v))
     .option('--date <dates...>', 'more dates (YYYY-MM-DD) to give the probability of being done by', list)
     .option('--model <file>', 'run a standalone model file (JSON) instead of the plan (format: docs/forecast-model.md)')
     .option('--workers <n>', 'worker threads (0: this thread; default: one per core)', (v) => Number(v))
