@@ -5,11 +5,15 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Build dist/opcon.mjs from src/cli/main.ts. */
+/** Build dist/opcon.mjs from src/cli/main.ts, and beside it the forecast's worker-thread script. */
 export async function buildCli() {
   await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: join(root, 'dist/opcon.mjs'),
+    entryPoints: {
+      opcon: join(root, 'src/cli/main.ts'),
+      'forecast-worker': join(root, 'src/app/forecast/worker.ts'),
+    },
+    outdir: join(root, 'dist'),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     target: 'node20',

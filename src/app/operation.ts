@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { fail, formatPath, type Result } from '../core/common/result.js';
-import type { Clock, DatasetSource, ImportReader, IngestStore, LedgerDatabase, PlanReader, RecordStore } from './ports.js';
+import type { Clock, DatasetSource, ForecastExecutors, ImportReader, IngestStore, LedgerDatabase, ModelReader, PlanReader, ProgressEvent, RecordStore } from './ports.js';
 
 export interface Deps {
   /** Reads for pictures and lists (the database, loaded with the default dataset on first use). */
@@ -21,6 +21,10 @@ export interface Deps {
   /** Tell the user about something done on their behalf (e.g. a first-run seed). */
   readonly notify: (message: string) => void;
   readonly ingest: IngestStore;
+  readonly modelReader: ModelReader;
+  readonly forecast: ForecastExecutors;
+  /** Told how long operations are getting on (the forecast); optional. */
+  readonly onProgress?: (event: ProgressEvent) => void;
 }
 
 export interface Operation<I extends z.ZodType, O> {

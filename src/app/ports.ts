@@ -6,6 +6,8 @@ import type { Scope } from '../core/picture/scope.js';
 import type { ExportDocument } from '../core/exchange/document.js';
 import type { Assessment } from '../core/ledger/schema.js';
 import type { IngestLexicon } from '../core/ingest/lexicon.js';
+import type { BlockExecutor } from '../core/forecast/engine.js';
+import type { ForecastModel } from '../core/forecast/model-schema.js';
 
 /** A dataset as read from storage: its manifest, plan and ledger. */
 export interface LoadedDataset {
@@ -131,4 +133,28 @@ export interface IngestStore {
   lexicon(): Promise<Result<IngestLexicon>>;
   readInput(path: string, maxBytes: number): Promise<Result<InputBytes>>;
   readLabelled(folder: string): Promise<Result<readonly LabelledFile[]>>;
+}
+
+/** Parsing and checking of a standalone forecast model file. */
+export interface ModelReader {
+  readonly kind: 'model-reader';
+  read(path: string): Promise<Result<ForecastModel>>;
+}
+
+/** Where forecast blocks run: this thread (0 workers) or a pool of worker threads. */
+export interface ForecastExecutors {
+  readonly kind: 'forecast-executors';
+  /** An executor with this many workers; undefined lets the machine decide. */
+  executor(workers: number | undefined): BlockExecutor;
+}
+
+/** Progress of a long operation, for a progress bar. */
+export interface ProgressEvent {
+  readonly kind: 'progress';
+  readonly label: string;
+  /** This run's position among the runs of the operation (1-based) and their number. */
+  readonly runIndex: number;
+  readonly runCount: number;
+  readonly done: number;
+  readonly planned: number;
 }

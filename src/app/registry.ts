@@ -6,6 +6,7 @@ import { synthOperation } from './operations/dev.js';
 import { backupOperation, exportOperation, importOperation, restoreOperation } from './operations/exchange.js';
 import { ingestEvalOperation } from './operations/ingest-eval.js';
 import { ingestExtractOperation } from './operations/ingest-extract.js';
+import { forecastOperation } from './operations/forecast.js';
 import { planSchemaOperation, validatePlanOperation } from './operations/plan.js';
 import { sourcesOperation } from './operations/sources.js';
 import { timelineOperation } from './operations/timeline.js';
@@ -15,6 +16,7 @@ export const operations = {
   timeline: timelineOperation,
   sources: sourcesOperation,
   criteria: criteriaOperation,
+  forecast: forecastOperation,
   validatePlan: validatePlanOperation,
   planSchema: planSchemaOperation,
   dbMigrate: migrateOperation,

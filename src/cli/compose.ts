@@ -1,4 +1,5 @@
 /** Wires the app's ports to their implementations for one CLI run. */
+import { createForecastExecutors } from '../app/forecast/executors.js';
 import type { Deps } from '../app/operation.js';
 import type { Clock, LedgerDatabase } from '../app/ports.js';
 import { firstRunStore } from '../app/seeding.js';
@@ -7,6 +8,7 @@ import { openDatabase } from '../store/db/database.js';
 import { parseDbUrl } from '../store/db/url.js';
 import { folderDatasetSource } from '../store/files/dataset-folder.js';
 import { fileImportReader } from '../store/files/import-file.js';
+import { readModelFile } from '../store/files/model-file.js';
 import { readPlanFile } from '../store/files/plan-file.js';
 import { createIngestFiles } from '../store/files/ingest-files.js';
 import type { CliConfig } from './config.js';
@@ -48,6 +50,9 @@ export function composeDeps(config: CliConfig, dbUrl: string): Composed {
     defaultDatasetDir: config.datasetDir,
     notify: (message: string) => printErr(`${message}\n`),
     ingest: createIngestFiles(config.ingestLexiconDir),
+    modelReader: { kind: 'model-reader' as const, read: readModelFile },
+    // The bundled CLI has its worker script beside it (dist/forecast-worker.mjs); from source there is none.
+    forecast: createForecastExecutors(new URL('./forecast-worker.mjs', import.meta.url)),
   };
   return {
     deps: { ...base, store: firstRunStore(base) },

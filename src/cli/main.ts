@@ -6,6 +6,7 @@ import { readConfig } from './config.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerBrief } from './commands/brief.js';
 import { registerDb, registerDev } from './commands/db.js';
+import { registerForecast } from './commands/forecast.js';
 import { registerLists } from './commands/lists.js';
 import { registerPlan } from './commands/plan.js';
 import { registerIngest } from './commands/ingest.js';
@@ -30,7 +31,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .configureOutput({ writeOut: printOut, writeErr: printErr })
     .addHelpText(
       'after',
-      `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon plan validate my-plan.yaml\n  opcon ingest extract article.html --published 2026-05-14\n  opcon ingest eval ../shared/corpus/dev\n\nEnvironment:\n  OPCON_DB       database, as --db (default: sqlite: in $XDG_DATA_HOME or ~/.local/share)
+      `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon forecast --view all --scenario us-accepts-rok\n  opcon forecast --model model.json --iterations 100000\n  opcon plan validate my-plan.yaml\n  opcon ingest extract article.html --published 2026-05-14\n  opcon ingest eval ../shared/corpus/dev\n\nEnvironment:\n  OPCON_DB       database, as --db (default: sqlite: in $XDG_DATA_HOME or ~/.local/share)
   OPCON_DATASET  dataset folder loaded on first use and by \`db seed\` (default: the built-in public record)\n  OPCON_TODAY    fix "today" (YYYY-MM-DD) for reproducible runs\n  NO_COLOR / FORCE_COLOR  turn colour off / on\n\n${EXIT_CODES_HELP}\n`,
     );
 
@@ -40,6 +41,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
   registerDb(program, ctx, setExit);
   registerDev(program, ctx, setExit);
   registerIngest(program, ctx, setExit);
+  registerForecast(program, ctx, setExit);
   return program;
 }
 
@@ -58,6 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     style: createStyle(config.isColor),
     columns: config.columns,
+    isProgressShown: process.stderr.isTTY === true,
   };
   let exitCode: number = EXIT.ok;
   const program = buildProgram(ctx, (code) => {

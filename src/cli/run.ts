@@ -11,6 +11,8 @@ export interface CommandContext {
   readonly deps: Deps;
   readonly style: Style;
   readonly columns: number;
+  /** Standard error is a terminal: progress bars may be drawn there. */
+  readonly isProgressShown: boolean;
 }
 
 /** Run an operation and print its result as JSON or through `render`; returns the exit code. */

@@ -17,6 +17,13 @@ export interface CliRun {
 
 let sharedDb: string | undefined;
 
+/** A new database already holding the default dataset, so no test sees the first-use notice by accident. */
+function seededDb(): string {
+  const db = freshDb();
+  spawnSync(process.execPath, [join(ROOT, 'bin', 'opcon.mjs'), 'db', 'seed'], { env: { PATH: process.env['PATH'] ?? '', OPCON_DB: db }, timeout: 60_000 });
+  return db;
+}
+
 /** A fresh, empty SQLite database path. */
 export function freshDb(): string {
   return `sqlite:${join(mkdtempSync(join(tmpdir(), 'opcon-db-')), 'test.db')}`;
@@ -28,7 +35,7 @@ export function freshDb(): string {
  * its own; a test that brings its own dataset folder gets a fresh database.
  */
 export function opcon(args: readonly string[], env: Record<string, string> = {}): CliRun {
-  const db = env['OPCON_DB'] ?? (env['OPCON_DATASET'] !== undefined ? freshDb() : (sharedDb ??= freshDb()));
+  const db = env['OPCON_DB'] ?? (env['OPCON_DATASET'] !== undefined ? freshDb() : (sharedDb ??= seededDb()));
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'opcon.mjs'), ...args], {
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', OPCON_TODAY: TODAY, NO_COLOR: '1', OPCON_DB: db, ...env },

@@ -35,6 +35,7 @@ function planCitations(plan: Plan, cite: (path: (string | number)[], id: string)
   plan.keyDates.forEach((k, i) => each(k.sourceIds, ['keyDates', i, 'sourceIds']));
   plan.endState?.elements.forEach((e, i) => each(e.sourceIds, ['endState', 'elements', i, 'sourceIds']));
   plan.revisions.forEach((r, i) => each(r.sourceIds, ['revisions', i, 'sourceIds']));
+  each(plan.forecast?.sourceIds ?? [], ['forecast', 'sourceIds']);
 }
 
 /** Every referential problem of a ledger against its plan. */

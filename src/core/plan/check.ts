@@ -5,6 +5,7 @@
 import type { Plan } from './schema.js';
 import { SUBSTEP_KINDS } from './schema.js';
 import { closest } from '../common/similar.js';
+import { checkForecastParams } from '../forecast/plan-params-check.js';
 
 export interface PathProblem {
   readonly path: readonly (string | number)[];
@@ -124,6 +125,7 @@ export function checkPlan(plan: Plan): readonly PathProblem[] {
       if (newId !== null) unknown(['revisions', i, 'criterionIdMap', oldId], 'criterion', newId, criteria);
     }
   });
+  problems.push(...checkForecastParams(plan));
   return problems;
 }
 

@@ -7,12 +7,15 @@ import { z } from 'zod';
 import { IdSchema } from '../common/ids.js';
 import { IsoDateSchema, TimexSchema } from '../common/dates.js';
 import type { DeepReadonly } from '../common/readonly.js';
+import { ForecastParamsSchema } from '../forecast/plan-params.js';
+import { DECISION_LEVELS } from './decision-levels.js';
+
+export { DECISION_LEVELS };
 
 const Text = z.string().trim().min(1, { message: 'must not be empty' });
 const SourceIds = z.array(IdSchema).min(1, { message: 'cite at least one source id' });
 
 export const RATING_LABELS = ['not met', 'partly met', 'largely met', 'met'] as const;
-export const DECISION_LEVELS = ['military', 'ministerial', 'political', 'legislative'] as const;
 export const SUBSTEP_KINDS = ['assessment', 'verification', 'approval'] as const;
 
 export const PartySchema = z.strictObject({
@@ -186,6 +189,8 @@ export const PlanSchema = z.strictObject({
   endState: EndStateSchema.optional(),
   revisions: z.array(RevisionSchema).default([]),
   assumptions: z.array(Text).default([]),
+  /** Parameters of the forecast (all modelling assumptions); without them the plan has no forecast. */
+  forecast: ForecastParamsSchema.optional(),
 });
 
 export type Plan = DeepReadonly<z.infer<typeof PlanSchema>>;

@@ -1,0 +1,193 @@
+/**
+ * The forecast: Monte Carlo of when the conditions are met and the transfer happens — for the
+ * plan and its record (per view, with what-if scenarios side by side), or for a standalone model
+ * file. The seed is part of every result; the same input and seed give the same output whether
+ * the blocks run in this thread or on worker threads.
+ */
+import { z } from 'zod';
+import { IsoDateSchema } from '../../core/common/dates.js';
+import { IdSchema } from '../../core/common/ids.js';
+import { fail, ok, type Result } from '../../core/common/result.js';
+import { closest } from '../../core/common/similar.js';
+import { compileModel, type CompiledModel } from '../../core/forecast/compile.js';
+import { scenarioDelta, type ScenarioDelta } from '../../core/forecast/deltas.js';
+import type { Derivation } from '../../core/forecast/derive.js';
+import { simulate, type BlockExecutor } from '../../core/forecast/engine.js';
+import type { ForecastModel } from '../../core/forecast/model-schema.js';
+import type { Scenario } from '../../core/forecast/plan-params.js';
+import { forecastViews, planForecastContext, planForecastModel, type PlanForecastContext } from '../../core/forecast/plan-model.js';
+import { summarizeRun, type ForecastRun } from '../../core/forecast/summary.js';
+import type { DecisionLevel } from '../../core/plan/schema.js';
+import { defineOperation, type Deps } from '../operation.js';
+import { resolveScope, ScopeInput } from '../scope-input.js';
+
+/** The default seed, so that the same command gives the same forecast. */
+export const DEFAULT_SEED = 20_260_625;
+
+export interface ForecastRunEntry {
+  /** The view (a side's id or "combined"); null for a model file. */
+  readonly view: string | null;
+  readonly scenario: { readonly id: string; readonly title: string; readonly description: string | null } | null;
+  readonly escalationLevel: DecisionLevel | null;
+  /** How each criterion's time to met was derived (plan forecasts only). */
+  readonly derivations: readonly Derivation[];
+  readonly run: ForecastRun;
+}
+
+export interface ForecastResult {
+  readonly kind: 'forecast';
+  /** Bumped when the JSON shape changes incompatibly. */
+  readonly schemaVersion: 1;
+  readonly seed: number;
+  readonly asOf: string;
+  readonly source:
+    | { readonly kind: 'model-file'; readonly file: string; readonly title: string; readonly assumptions: readonly string[] }
+    | { readonly kind: 'plan'; readonly planId: string; readonly planVersion: number; readonly datasetId: string; readonly datasetCurrentTo: string; readonly note: string | null };
+  readonly runs: readonly ForecastRunEntry[];
+  /** Each scenario against the baseline of its view. */
+  readonly deltas: readonly ScenarioDelta[];
+}
+
+const VIEW_ALL = 'all';
+
+export const forecastOperation = defineOperation({
+  name: 'forecast',
+  summary: 'Monte Carlo forecast of when the conditions are met and the transfer happens, per view and scenario',
+  input: z.strictObject({
+    ...ScopeInput,
+    /** A standalone model file instead of the plan. */
+    model: z.string().min(1).optional(),
+    /** A side's id (case-insensitive), "combined", or "all". */
+    view: z.string().min(1).default(VIEW_ALL),
+    scenarios: z.array(IdSchema).default([]),
+    iterations: z.number().int().min(100).max(20_000_000).optional(),
+    seed: z.number().int().min(0).max(0xffffffff).default(DEFAULT_SEED),
+    dates: z.array(IsoDateSchema).default([]),
+    workers: z.number().int().min(0).max(64).optional(),
+  }),
+  async run(deps, input): Promise<Result<ForecastResult>> {
+    const executor = deps.forecast.executor(input.workers);
+    if (input.model !== undefined) return forecastModelFile(deps, executor, { ...input, model: input.model });
+    const scope = resolveScope(input, deps.clock);
+    if (!scope.ok) return scope;
+    const loaded = await deps.store.load();
+    if (!loaded.ok) return loaded;
+    const { plan, ledger, manifest } = loaded.value;
+    const context = planForecastContext(plan, ledger, scope.value);
+    if (!context.ok) return context;
+    const views = selectViews(context.value, input.view);
+    if (!views.ok) return views;
+    const scenarios = selectScenarios(context.value, input.scenarios);
+    if (!scenarios.ok) return scenarios;
+    const jobs = views.value.flatMap((view) => [null, ...scenarios.value].map((scenario) => ({ view, scenario })));
+    const entries: ForecastRunEntry[] = [];
+    const finals = new Map<string, Float64Array>();
+    const deltas: ScenarioDelta[] = [];
+    for (const [index, job] of jobs.entries()) {
+      const built = planForecastModel(context.value, job.view, job.scenario, input.dates);
+      const compiled = compileModel(built.model, scope.value.asOf);
+      if (!compiled.ok) return compiled;
+      const label = `${job.view.toLowerCase()}${job.scenario === null ? '' : ` · ${job.scenario.id}`}`;
+      const { run, finalDays } = await runOne(deps, executor, compiled.value, input, label, index, jobs.length);
+      entries.push({
+        view: job.view,
+        scenario: job.scenario === null ? null : { id: job.scenario.id, title: job.scenario.title, description: job.scenario.description ?? null },
+        escalationLevel: built.escalationLevel,
+        derivations: built.derivations,
+        run,
+      });
+      if (job.scenario === null) finals.set(job.view, finalDays);
+      else {
+        const baseline = entries.find((e) => e.view === job.view && e.scenario === null)!;
+        deltas.push(scenarioDelta(job.view, job.scenario.id, compiled.value.dates, { run: baseline.run, finalDays: finals.get(job.view)! }, { run, finalDays }));
+      }
+    }
+    return ok({
+      kind: 'forecast',
+      schemaVersion: 1,
+      seed: input.seed,
+      asOf: scope.value.asOf,
+      source: {
+        kind: 'plan',
+        planId: plan.id,
+        planVersion: plan.version,
+        datasetId: manifest.id,
+        datasetCurrentTo: manifest.currentTo,
+        note: context.value.params.note ?? null,
+      },
+      runs: entries,
+      deltas,
+    });
+  },
+});
+
+async function runOne(
+  deps: Deps,
+  executor: BlockExecutor,
+  model: CompiledModel,
+  input: { readonly seed: number; readonly iterations?: number | undefined },
+  label: string,
+  index: number,
+  count: number,
+): Promise<{ readonly run: ForecastRun; readonly finalDays: Float64Array }> {
+  const { samples, convergence } = await simulate(
+    model,
+    {
+      seed: input.seed,
+      iterations: input.iterations,
+      onProgress: (done, planned) => deps.onProgress?.({ kind: 'progress', label, runIndex: index + 1, runCount: count, done, planned }),
+    },
+    executor,
+  );
+  return { run: summarizeRun(model, samples, input.seed, convergence), finalDays: samples.finalDays };
+}
+
+async function forecastModelFile(
+  deps: Deps,
+  executor: BlockExecutor,
+  input: { readonly model: string; readonly view: string; readonly scenarios: readonly string[]; readonly asOf?: string | undefined; readonly seed: number; readonly iterations?: number | undefined; readonly dates: readonly string[] },
+): Promise<Result<ForecastResult>> {
+  if (input.view !== VIEW_ALL || input.scenarios.length > 0) {
+    return fail('invalid-input', 'views and scenarios belong to the plan forecast; a model file is run as it is (drop --view and --scenario)', [], input.view !== VIEW_ALL ? 'view' : 'scenarios');
+  }
+  const read = await deps.modelReader.read(input.model);
+  if (!read.ok) return read;
+  const model: ForecastModel = { ...read.value, dates: [...read.value.dates, ...input.dates] };
+  const asOf = input.asOf ?? model.asOf ?? deps.clock.today();
+  const compiled = compileModel(model, asOf);
+  if (!compiled.ok) return compiled;
+  const { run } = await runOne(deps, executor, compiled.value, input, model.title, 0, 1);
+  return ok({
+    kind: 'forecast',
+    schemaVersion: 1,
+    seed: input.seed,
+    asOf,
+    source: { kind: 'model-file', file: input.model, title: model.title, assumptions: model.assumptions },
+    runs: [{ view: null, scenario: null, escalationLevel: null, derivations: [], run }],
+    deltas: [],
+  });
+}
+
+function selectViews(ctx: PlanForecastContext, view: string): Result<readonly string[]> {
+  const views = forecastViews(ctx.plan);
+  if (view.toLowerCase() === VIEW_ALL) return ok(views);
+  const match = views.find((v) => v.toLowerCase() === view.toLowerCase());
+  if (match !== undefined) return ok([match]);
+  const close = closest(view, [...views, VIEW_ALL]);
+  return fail('not-found', `unknown view "${view}"${close === undefined ? '' : ` (did you mean "${close.toLowerCase()}"?)`}; views: ${[...views, VIEW_ALL].map((v) => v.toLowerCase()).join(', ')}`, [], 'view');
+}
+
+function selectScenarios(ctx: PlanForecastContext, ids: readonly string[]): Result<readonly Scenario[]> {
+  const known = ctx.params.scenarios;
+  const out: Scenario[] = [];
+  for (const id of ids) {
+    const scenario = known.find((s) => s.id === id);
+    if (scenario === undefined) {
+      const close = closest(id, known.map((s) => s.id));
+      const list = known.length === 0 ? 'the plan defines none' : `scenarios: ${known.map((s) => s.id).join(', ')}`;
+      return fail('not-found', `unknown scenario "${id}"${close === undefined ? '' : ` (did you mean "${close}"?)`}; ${list}`, [], 'scenarios');
+    }
+    if (!out.includes(scenario)) out.push(scenario);
+  }
+  return ok(out);
+}
