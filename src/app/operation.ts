@@ -21,6 +21,8 @@ export interface Deps {
   /** Tell the user about something done on their behalf (e.g. a first-run seed). */
   readonly notify: (message: string) => void;
   readonly ingest: IngestStore;
+  /** Report progress through a long operation (a folder of articles); the CLI shows it on a terminal only. */
+  readonly progress?: (done: number, total: number, label: string) => void;
 }
 
 export interface Operation<I extends z.ZodType, O> {

@@ -10,6 +10,7 @@ import { fileImportReader } from '../store/files/import-file.js';
 import { readPlanFile } from '../store/files/plan-file.js';
 import { createIngestFiles } from '../store/files/ingest-files.js';
 import type { CliConfig } from './config.js';
+import { progressLine } from './output/progress.js';
 import { printErr } from './output/write.js';
 
 /** The system clock, or a fixed day when OPCON_TODAY is set. */
@@ -48,6 +49,7 @@ export function composeDeps(config: CliConfig, dbUrl: string): Composed {
     defaultDatasetDir: config.datasetDir,
     notify: (message: string) => printErr(`${message}\n`),
     ingest: createIngestFiles(config.ingestLexiconDir),
+    progress: progressLine(),
   };
   return {
     deps: { ...base, store: firstRunStore(base) },
