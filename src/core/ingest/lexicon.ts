@@ -128,7 +128,7 @@ const PlanId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a plan id');
 /** How extraction labels become the plan's ids, and the defaults of a source made from an article. */
 export const EvidenceFileSchema = z.strictObject({
   version: z.number().int().positive(),
-  conditions: z.record(z.enum(['capability_to_lead', 'strike_and_air_defense', 'regional_security_environment']), PlanId),
+  conditions: z.partialRecord(z.enum(['capability_to_lead', 'strike_and_air_defense', 'regional_security_environment']), PlanId),
   forums: z.record(z.string().min(1), PlanId),
   source: z.strictObject({ sourceKind: z.literal('news'), defaultReliability: z.enum(['A', 'B', 'C', 'D', 'E']) }),
 });
