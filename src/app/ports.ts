@@ -8,6 +8,8 @@ import type { Assessment } from '../core/ledger/schema.js';
 import type { IngestLexicon } from '../core/ingest/lexicon.js';
 import type { BlockExecutor } from '../core/forecast/engine.js';
 import type { ForecastModel } from '../core/forecast/model-schema.js';
+import type { Proposal } from '../core/ingest/proposals.js';
+import type { ReviewDecision, StoredReview } from '../core/ingest/review.js';
 
 /** A dataset as read from storage: its manifest, plan and ledger. */
 export interface LoadedDataset {
@@ -38,6 +40,15 @@ export interface WriteBatch {
   readonly records: Readonly<Partial<Record<LedgerCollection, readonly LedgerRecord[]>>>;
   /** Stamp for plan and manifest rows (ISO timestamp). */
   readonly recordedAt: string;
+  /** Review rows to append in the same transaction (an accept with the records it writes). */
+  readonly reviews?: readonly NewReview[];
+}
+
+/** A review row to append: it must follow `afterSeq`, the proposal's latest row when it was read (0: none), or it is a conflict. */
+export interface NewReview {
+  readonly proposalId: number;
+  readonly afterSeq: number;
+  readonly decision: ReviewDecision;
 }
 
 export interface WriteSummary {
@@ -59,8 +70,63 @@ export interface MigrationState {
   readonly counts: Readonly<Record<string, number>>;
 }
 
+/** An article to store for review. */
+export interface NewIngestDocument {
+  readonly kind: 'new-ingest-document';
+  readonly text: string;
+  readonly file: string;
+  readonly format: string;
+  readonly published: string | null;
+  readonly outlet: string | null;
+  readonly title: string | null;
+  readonly url: string | null;
+}
+
+/** A stored article, less its text. */
+export interface IngestDocumentInfo {
+  readonly kind: 'ingest-document-info';
+  readonly id: string;
+  readonly contentHash: string;
+  readonly file: string;
+  readonly published: string | null;
+  readonly outlet: string | null;
+  readonly title: string | null;
+  readonly url: string | null;
+  readonly recordedAt: string;
+}
+
+export interface AddedDocument {
+  readonly kind: 'added-document';
+  readonly document: IngestDocumentInfo;
+  /** False when the article was stored already; then nothing was written. */
+  readonly isNew: boolean;
+  /** How a stored article was recognised. */
+  readonly matchedBy: 'url' | 'content' | null;
+  readonly proposalIds: readonly number[];
+}
+
+/** A stored proposal with its article and every review row. */
+export interface StoredProposal {
+  readonly kind: 'stored-proposal';
+  readonly id: number;
+  readonly document: IngestDocumentInfo;
+  readonly proposal: Proposal;
+  readonly reviews: readonly StoredReview[];
+  readonly recordedAt: string;
+}
+
+/** Articles and their proposed statements awaiting review: append-only, like the record. */
+export interface IngestQueue {
+  /** Store an article and its proposals in one transaction; an article stored before (same URL or same text) writes nothing. */
+  addDocument(doc: NewIngestDocument, proposals: readonly Proposal[], recordedAt: string): Promise<Result<AddedDocument>>;
+  /** Proposals with their reviews, oldest first; only the ids given, when given. */
+  proposals(filter: { readonly ids?: readonly number[] }): Promise<Result<readonly StoredProposal[]>>;
+  /** The text of a stored article. */
+  documentText(id: string): Promise<Result<string>>;
+}
+
 /** The database behind the record: append-only, transactional, migratable. */
-export interface LedgerDatabase extends RecordStore {
+export interface LedgerDatabase extends RecordStore, IngestQueue {
   readonly location: string;
   readonly dialect: 'sqlite' | 'postgres';
   migrate(): Promise<Result<MigrationState>>;
@@ -133,6 +199,14 @@ export interface IngestStore {
   lexicon(): Promise<Result<IngestLexicon>>;
   readInput(path: string, maxBytes: number): Promise<Result<InputBytes>>;
   readLabelled(folder: string): Promise<Result<readonly LabelledFile[]>>;
+  /** The articles at a path: the file itself, or the visible files of a folder, sorted by name. */
+  listInputs(path: string): Promise<Result<InputList>>;
+}
+
+export interface InputList {
+  readonly kind: 'input-list';
+  readonly isFolder: boolean;
+  readonly files: readonly string[];
 }
 
 /** Parsing and checking of a standalone forecast model file. */

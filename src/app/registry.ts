@@ -4,9 +4,11 @@ import { criteriaOperation } from './operations/criteria.js';
 import { migrateOperation, seedOperation, statusOperation } from './operations/db.js';
 import { synthOperation } from './operations/dev.js';
 import { backupOperation, exportOperation, importOperation, restoreOperation } from './operations/exchange.js';
+import { ingestAddOperation } from './operations/ingest-add.js';
 import { ingestEvalOperation } from './operations/ingest-eval.js';
 import { ingestExtractOperation } from './operations/ingest-extract.js';
 import { forecastOperation } from './operations/forecast.js';
+import { ingestAcceptOperation, ingestEditOperation, ingestListOperation, ingestRejectOperation } from './operations/ingest-review.js';
 import { planSchemaOperation, validatePlanOperation } from './operations/plan.js';
 import { sourcesOperation } from './operations/sources.js';
 import { timelineOperation } from './operations/timeline.js';
@@ -29,4 +31,9 @@ export const operations = {
   devSynth: synthOperation,
   ingestExtract: ingestExtractOperation,
   ingestEval: ingestEvalOperation,
+  ingestAdd: ingestAddOperation,
+  ingestList: ingestListOperation,
+  ingestAccept: ingestAcceptOperation,
+  ingestEdit: ingestEditOperation,
+  ingestReject: ingestRejectOperation,
 } as const;

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { operations } from '../../app/registry.js';
 import { EXIT } from '../exit-codes.js';
 import { renderEval, renderExtraction } from '../output/ingest-text.js';
+import { renderAccepted, renderAdd, renderReviewed, renderReviewList } from '../output/ingest-review-text.js';
 import type { CommandContext } from '../run.js';
 import { runCommand } from '../run.js';
 
@@ -53,5 +54,70 @@ export function registerIngest(program: Command, ctx: CommandContext, setExit: (
           exitCode: (r) => (r.isPassing ? EXIT.ok : EXIT.belowFloors),
         }),
       );
+    });
+  ingest
+    .command('add')
+    .argument('<path>', 'an article (plain text, HTML or a JSON document) or a folder of them; "-" reads standard input')
+    .option('--published <date>', 'publication date (YYYY-MM-DD): the date its statements were said on')
+    .option('--outlet <name>', 'the outlet that published it')
+    .option('--url <url>', 'where it was published (one article only)')
+    .option('--json', 'print JSON')
+    .description('extract and store articles with their proposed statements for review; an article stored before (same URL or text) stores nothing new')
+    .action(async (path: string, o: { published?: string; outlet?: string; url?: string; json?: boolean }) => {
+      setExit(
+        await runCommand(ctx, operations.ingestAdd, { path, published: o.published, outlet: o.outlet, url: o.url }, {
+          isJson: o.json === true,
+          render: (r) => renderAdd(r, ctx.style),
+          // The others of a folder are stored; a refused one still fails the run.
+          exitCode: (r) => (r.counts.refused > 0 ? EXIT.invalidInput : EXIT.ok),
+        }),
+      );
+    });
+  ingest
+    .command('list')
+    .option('--status <status>', 'pending, accepted or rejected (default: all)')
+    .option('--json', 'print JSON')
+    .description('proposed statements with the sentence around them and their extracted fields')
+    .action(async (o: { status?: string; json?: boolean }) => {
+      setExit(await runCommand(ctx, operations.ingestList, { status: o.status }, { isJson: o.json === true, render: (r) => renderReviewList(r, ctx.style, ctx.columns) }));
+    });
+  ingest
+    .command('accept')
+    .argument('<id>', 'proposal id (from "ingest list")')
+    .option('--criterion <ids...>', 'criteria of the plan the statement bears on')
+    .option('--condition <ids...>', 'conditions of the plan (default: those extracted, mapped by data/ingest/evidence.yaml)')
+    .option('--stance <stance>', 'accelerate, cautious or neutral (default: the extracted or edited one)')
+    .option('--json', 'print JSON')
+    .description('accept a proposal as evidence: the source (once per article) and the statement enter the record (exit 5 if already decided)')
+    .action(async (id: string, o: { criterion?: string[]; condition?: string[]; stance?: string; json?: boolean }) => {
+      setExit(
+        await runCommand(ctx, operations.ingestAccept, { id, criterionIds: o.criterion, conditionIds: o.condition, stance: o.stance }, {
+          isJson: o.json === true,
+          render: (r) => renderAccepted(r, ctx.style),
+        }),
+      );
+    });
+  ingest
+    .command('edit')
+    .argument('<id>', 'proposal id (from "ingest list")')
+    .option('--text <text>', 'the quote')
+    .option('--speaker <name>', 'who said it')
+    .option('--role <role>', "the speaker's role")
+    .option('--side <side>', 'ROK, US, combined or other')
+    .option('--stance <stance>', 'accelerate, cautious or neutral')
+    .option('--json', 'print JSON')
+    .description("correct a proposal before accepting it (a new review row: the original is kept)")
+    .action(async (id: string, o: { text?: string; speaker?: string; role?: string; side?: string; stance?: string; json?: boolean }) => {
+      const { json, ...edit } = o;
+      setExit(await runCommand(ctx, operations.ingestEdit, { id, ...edit }, { isJson: json === true, render: (r) => renderReviewed(r, ctx.style, ctx.columns) }));
+    });
+  ingest
+    .command('reject')
+    .argument('<id>', 'proposal id (from "ingest list")')
+    .option('--reason <text>', 'why, for the review record')
+    .option('--json', 'print JSON')
+    .description('reject a proposal: it never enters the record (exit 5 if already decided)')
+    .action(async (id: string, o: { reason?: string; json?: boolean }) => {
+      setExit(await runCommand(ctx, operations.ingestReject, { id, reason: o.reason }, { isJson: o.json === true, render: (r) => renderReviewed(r, ctx.style, ctx.columns) }));
     });
 }

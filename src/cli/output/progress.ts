@@ -35,3 +35,12 @@ export function createProgressBar(isTerminal: boolean, columns: number): Progres
     },
   };
 }
+
+/** A one-line "[n/total] label" indicator for folders of articles; a no-op unless standard error is a terminal. */
+export function progressLine(isTty: boolean = process.stderr.isTTY === true): (done: number, total: number, label: string) => void {
+  if (!isTty) return () => undefined;
+  return (done, total, label) => {
+    const line = done >= total ? '' : `  [${done + 1}/${total}] ${label}`;
+    printErr(`\r\u001b[2K${line.slice(0, (process.stderr.columns ?? 100) - 1)}`);
+  };
+}

@@ -123,6 +123,16 @@ export const TimelineFileSchema = z.strictObject({
   unrelated: z.array(Pattern),
 });
 
+const PlanId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a plan id');
+
+/** How extraction labels become the plan's ids, and the defaults of a source made from an article. */
+export const EvidenceFileSchema = z.strictObject({
+  version: z.number().int().positive(),
+  conditions: z.partialRecord(z.enum(['capability_to_lead', 'strike_and_air_defense', 'regional_security_environment']), PlanId),
+  forums: z.record(z.string().min(1), PlanId),
+  source: z.strictObject({ sourceKind: z.literal('news'), defaultReliability: z.enum(['A', 'B', 'C', 'D', 'E']) }),
+});
+
 /** Each data file's name and schema: the one list the loader and the tests go through. */
 export const LEXICON_FILES = {
   speechCues: { file: 'speech-cues.yaml', schema: SpeechCuesFileSchema },
@@ -135,6 +145,7 @@ export const LEXICON_FILES = {
   stances: { file: 'stances.yaml', schema: StancesFileSchema },
   forums: { file: 'forums.yaml', schema: ForumsFileSchema },
   timeline: { file: 'timeline.yaml', schema: TimelineFileSchema },
+  evidence: { file: 'evidence.yaml', schema: EvidenceFileSchema },
 } as const;
 
 export type LexiconPart = keyof typeof LEXICON_FILES;

@@ -8,7 +8,8 @@ import type { LedgerDatabase, LoadedDataset, MigrationState } from '../../app/po
 import { connect, type Connection } from './connect.js';
 import { exportText } from '../../core/exchange/document.js';
 import { loaded, readAll, readForPicture, readHeader, type HeaderCache } from './read.js';
-import { COLLECTIONS, TABLES } from './tables.js';
+import { COLLECTIONS, INGEST_TABLES, TABLES } from './tables.js';
+import { ingestQueue } from './ingest-queue.js';
 import type { DbLocation } from './url.js';
 import { writeBatch } from './write.js';
 
@@ -17,7 +18,8 @@ async function state(conn: Connection): Promise<MigrationState> {
   const applied = migrations.filter((m) => m.executedAt !== undefined).map((m) => m.name);
   const counts: Record<string, number> = {};
   if (applied.length > 0) {
-    for (const table of ['plans', 'datasets', ...COLLECTIONS.map((c) => TABLES[c])] as const) {
+    const ingestTables = applied.includes('0002_ingest') ? INGEST_TABLES : [];
+    for (const table of ['plans', 'datasets', ...COLLECTIONS.map((c) => TABLES[c]), ...ingestTables] as const) {
       const row = await conn.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       counts[table] = Number(row?.n ?? 0);
     }
@@ -90,6 +92,7 @@ export async function openDatabase(location: DbLocation, options: { readonly isM
     migrate: () => migrate(conn),
     status: async () => ok(await state(conn)),
     write: (batch) => writeBatch(conn, batch),
+    ...ingestQueue(conn),
     async optimize() {
       // Fresh bulk loads have no statistics (and, on PostgreSQL, no visibility map for index-only scans).
       await sql.raw(conn.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE').execute(conn.db);

@@ -4,7 +4,7 @@
  * released: a change is a new migration.
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import { TABLES } from './tables.js';
+import { INGEST_TABLES, TABLES } from './tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -81,11 +81,53 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Ingestion: articles, the statements proposed from them, and review decisions. Review rows
+ * name the row they follow, and that pair is unique, so two reviewers deciding the same
+ * proposal at once cannot both win.
+ */
+function ingest(dialect: Dialect): Migration {
+  const key = dialect === 'postgres' ? 'serial' : 'integer';
+  return {
+    async up(db) {
+      await db.schema
+        .createTable('ingest_documents')
+        .addColumn('seq', key, (c) => c.primaryKey())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('content_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('url', 'text')
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ingest_documents_url').on('ingest_documents').column('url').unique().where(sql.ref('url'), 'is not', null).execute();
+      await db.schema
+        .createTable('ingest_proposals')
+        .addColumn('seq', key, (c) => c.primaryKey())
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('ingest_proposals_document').on('ingest_proposals').column('document_id').execute();
+      await db.schema
+        .createTable('ingest_reviews')
+        .addColumn('seq', key, (c) => c.primaryKey())
+        .addColumn('proposal_seq', 'integer', (c) => c.notNull())
+        .addColumn('after_seq', 'integer', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addUniqueConstraint('ingest_reviews_follow', ['proposal_seq', 'after_seq'])
+        .execute();
+      for (const table of INGEST_TABLES) await appendOnly(db, dialect, table);
+    },
+  };
+}
+
 /** The migrations for a dialect, by version name. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001_initial': initial(dialect) };
+      return { '0001_initial': initial(dialect), '0002_ingest': ingest(dialect) };
     },
   };
 }

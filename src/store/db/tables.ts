@@ -39,7 +39,38 @@ export interface DatasetRow {
   body: string;
 }
 
+export interface IngestDocumentRow {
+  seq: Generated<number>;
+  id: string;
+  content_hash: string;
+  url: string | null;
+  recorded_at: string;
+  /** The article and its metadata as JSON. */
+  body: string;
+}
+
+export interface IngestProposalRow {
+  /** The proposal's id, as the analyst types it. */
+  seq: Generated<number>;
+  document_id: string;
+  recorded_at: string;
+  body: string;
+}
+
+export interface IngestReviewRow {
+  seq: Generated<number>;
+  proposal_seq: number;
+  /** The review row this one follows for its proposal (0: the first). */
+  after_seq: number;
+  action: string;
+  recorded_at: string;
+  body: string;
+}
+
 export interface Database {
+  ingest_documents: IngestDocumentRow;
+  ingest_proposals: IngestProposalRow;
+  ingest_reviews: IngestReviewRow;
   plans: PlanRow;
   datasets: DatasetRow;
   sources: LedgerRow;
@@ -63,3 +94,6 @@ export const TABLES: Readonly<Record<LedgerCollection, 'sources' | 'statements' 
 };
 
 export { COLLECTION_NAMES as COLLECTIONS } from '../../core/ledger/collections.js';
+
+/** Tables of the ingestion queue (migration 0002). */
+export const INGEST_TABLES = ['ingest_documents', 'ingest_proposals', 'ingest_reviews'] as const;

@@ -83,6 +83,26 @@ async function writePlanAndManifest(trx: Kysely<Database>, batch: WriteBatch, pr
   return { plan, manifest };
 }
 
+/** Append review rows, each only if its proposal's latest row is still the one it was decided on. */
+async function writeReviews(trx: Kysely<Database>, batch: WriteBatch, problems: Problem[]): Promise<void> {
+  for (const [i, review] of (batch.reviews ?? []).entries()) {
+    const proposal = await trx.selectFrom('ingest_proposals').select('seq').where('seq', '=', review.proposalId).executeTakeFirst();
+    if (proposal === undefined) {
+      problems.push({ path: `reviews[${i}]`, message: `no proposal ${review.proposalId}` });
+      continue;
+    }
+    const latest = await trx.selectFrom('ingest_reviews').select((eb) => eb.fn.max<number | null>('seq').as('seq')).where('proposal_seq', '=', review.proposalId).executeTakeFirst();
+    const latestSeq = Number(latest?.seq ?? 0);
+    if (latestSeq !== review.afterSeq) {
+      problems.push({ path: `reviews[${i}]`, message: `proposal ${review.proposalId} was reviewed meanwhile (review ${latestSeq}): read it again and decide on the latest` });
+      continue;
+    }
+    if (problems.length > 0) continue;
+    const d = review.decision;
+    await trx.insertInto('ingest_reviews').values({ proposal_seq: review.proposalId, after_seq: review.afterSeq, action: d.action, recorded_at: d.recordedAt, body: JSON.stringify(d) }).execute();
+  }
+}
+
 /** Append a batch in one transaction: everything is written, or nothing and every conflict is listed. */
 export async function writeBatch(conn: Connection, batch: WriteBatch): Promise<Result<WriteSummary>> {
   try {
@@ -116,6 +136,7 @@ export async function writeBatch(conn: Connection, batch: WriteBatch): Promise<R
           inserted[collection] = fresh.length;
         }
       }
+      await writeReviews(trx, batch, problems);
       if (problems.length > 0) throw new ConflictError(problems);
       return { kind: 'write-summary' as const, inserted, unchanged, isPlanInserted: header.plan, isManifestInserted: header.manifest };
     });

@@ -2,7 +2,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, ok, type Problem, type Result } from '../../core/common/result.js';
-import type { IngestStore, InputBytes, LabelledFile } from '../../app/ports.js';
+import type { IngestStore, InputBytes, InputList, LabelledFile } from '../../app/ports.js';
 import { readIngestLexicon } from './ingest-lexicon.js';
 import { readText } from './read-text.js';
 
@@ -78,6 +78,23 @@ export async function readLabelledFolder(folder: string): Promise<Result<readonl
   return ok(files);
 }
 
+/** The file at a path, or the visible regular files of a folder, sorted by name. */
+export async function listInputs(path: string): Promise<Result<InputList>> {
+  if (path === '-') return ok({ kind: 'input-list', isFolder: false, files: ['-'] });
+  try {
+    const info = await stat(path);
+    if (!info.isDirectory()) return ok({ kind: 'input-list', isFolder: false, files: [path] });
+    const entries = await readdir(path, { withFileTypes: true });
+    const files = entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => join(path, e.name)).sort();
+    if (files.length === 0) return fail('invalid-input', `${path}: no files in this folder`, [{ message: 'no files', path: '(folder)', file: path }]);
+    return ok({ kind: 'input-list', isFolder: true, files });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    return fail('unreadable', `cannot read ${path}: ${reason}`, [{ message: reason, path: '(file)', file: path }]);
+  }
+}
+
 /** The ingestion store over a lexicon folder. */
 export function createIngestFiles(lexiconFolder: string): IngestStore {
   return {
@@ -85,5 +102,6 @@ export function createIngestFiles(lexiconFolder: string): IngestStore {
     lexicon: () => readIngestLexicon(lexiconFolder),
     readInput: readInputBytes,
     readLabelled: readLabelledFolder,
+    listInputs,
   };
 }

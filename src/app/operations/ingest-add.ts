@@ -1,0 +1,97 @@
+/**
+ * `ingest.add`: extract each article of a file or folder and store it, with its proposed
+ * statements, for review. One transaction per article; an article stored before (same URL or
+ * same text) writes nothing and says so; a refused article writes nothing either.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../../core/common/dates.js';
+import { fail, ok, type Failure, type Result } from '../../core/common/result.js';
+import { extract } from '../../core/ingest/extract.js';
+import { decodeInput, MAX_INPUT_BYTES } from '../../core/ingest/input.js';
+import type { CompiledLexicon } from '../../core/ingest/lexicon.js';
+import { proposalsOf } from '../../core/ingest/proposals.js';
+import { defineOperation, type Deps } from '../operation.js';
+import type { AddedDocument, LedgerDatabase } from '../ports.js';
+import { loadLexicon } from './ingest-extract.js';
+
+export interface AddedItem {
+  readonly kind: 'ingest-added-item';
+  readonly file: string;
+  readonly status: 'added' | 'stored-before' | 'refused';
+  readonly added: AddedDocument | null;
+  readonly error: Failure | null;
+}
+
+export interface AddReport {
+  readonly kind: 'ingest-add-report';
+  readonly path: string;
+  readonly isFolder: boolean;
+  readonly items: readonly AddedItem[];
+  readonly counts: { readonly added: number; readonly storedBefore: number; readonly refused: number; readonly proposals: number };
+}
+
+interface Overrides {
+  readonly published?: string;
+  readonly outlet?: string;
+  readonly url?: string;
+}
+
+async function addOne(deps: Deps, db: LedgerDatabase, lexicon: CompiledLexicon, file: string, overrides: Overrides): Promise<Result<AddedDocument>> {
+  const raw = await deps.ingest.readInput(file, MAX_INPUT_BYTES);
+  if (!raw.ok) return raw;
+  const decoded = decodeInput(raw.value.bytes, raw.value.totalBytes, raw.value.name, { published: overrides.published, outlet: overrides.outlet });
+  if (!decoded.ok) return fail(decoded.error.code, decoded.error.message.replace(/nothing was extracted$/, 'nothing was stored'), decoded.error.problems);
+  const doc = { ...decoded.value.document, url: overrides.url ?? decoded.value.document.url };
+  if (doc.published !== null && doc.published > deps.clock.today()) {
+    return fail('future-date', `${raw.value.name}: published ${doc.published} is after today (${deps.clock.today()}); nothing was stored`, [], 'published');
+  }
+  const proposals = proposalsOf(doc.text, extract(doc, lexicon));
+  return db.addDocument({ kind: 'new-ingest-document', text: doc.text, file: raw.value.name, format: decoded.value.format, published: doc.published, outlet: doc.outlet, title: doc.title, url: doc.url }, proposals, deps.clock.now());
+}
+
+export const ingestAddOperation = defineOperation({
+  name: 'ingest.add',
+  summary: 'Extract and store articles (a file or a folder) with their proposed statements for review; adding one twice stores nothing new',
+  input: z.strictObject({
+    path: z.string().min(1),
+    published: z.string().refine(isIsoDate, 'published: expected a date YYYY-MM-DD').optional(),
+    outlet: z.string().trim().min(1).optional(),
+    url: z.url({ message: 'url: expected an absolute URL (https://…)' }).optional(),
+  }),
+  async run(deps, input): Promise<Result<AddReport>> {
+    const listed = await deps.ingest.listInputs(input.path);
+    if (!listed.ok) return listed;
+    const { isFolder, files } = listed.value;
+    if (isFolder && input.url !== undefined) return fail('invalid-input', '--url names one article: give it with a file, not a folder', [], 'url');
+    const lexicon = await loadLexicon(deps);
+    if (!lexicon.ok) return lexicon;
+    const db = await deps.database({ isMigrating: true });
+    if (!db.ok) return db;
+    const items: AddedItem[] = [];
+    for (const [i, file] of files.entries()) {
+      deps.progress?.(i, files.length, file);
+      const added = await addOne(deps, db.value, lexicon.value, file, input);
+      // One article on its own fails the command; in a folder, the others go on.
+      if (!added.ok && !isFolder) return added;
+      items.push(
+        added.ok
+          ? { kind: 'ingest-added-item', file, status: added.value.isNew ? 'added' : 'stored-before', added: added.value, error: null }
+          : { kind: 'ingest-added-item', file, status: 'refused', added: null, error: added.error },
+      );
+    }
+    deps.progress?.(files.length, files.length, '');
+    const count = (status: AddedItem['status']) => items.filter((it) => it.status === status).length;
+    return ok({
+      kind: 'ingest-add-report',
+      path: input.path,
+      isFolder,
+      items,
+      counts: {
+        added: count('added'),
+        storedBefore: count('stored-before'),
+        refused: count('refused'),
+        proposals: items.reduce((n, it) => n + (it.status === 'added' ? (it.added?.proposalIds.length ?? 0) : 0), 0),
+      },
+    });
+  },
+});
