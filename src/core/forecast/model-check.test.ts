@@ -57,7 +57,7 @@ describe('the plan’s forecast section', () => {
         correlationGroups: [{ id: 'g', criteria: ['C1.a', 'C1.zz'], rankCorrelation: 0.2 }, { id: 'h', criteria: ['C1.a', 'C2.a'], rankCorrelation: 0.2 }],
         scenarios: [
           { id: 's', title: 'S', overrides: [{ kind: 'adopt-ratings', party: 'J', from: 'Q' }, { kind: 'delay', target: 'S-1x', days: 3 }, { kind: 'set-rating', criterion: 'C1.a', rating: 3 }] },
-          { id: 's', title: 'again', overrides: [{ kind: 'gate', stage: 'S-2' }] },
+          { id: 's', title: 'again', overrides: [{ kind: 'gate', stage: 'S-2' }, { kind: 'gate', stage: 'S-1' }] },
         ],
       },
     });
@@ -71,6 +71,7 @@ describe('the plan’s forecast section', () => {
       'forecast.scenarios.0.overrides.1.target: unknown stage or criterion "S-1x" (did you mean "S-1"?)',
       'forecast.scenarios.1.id: duplicate scenario id "s"',
       'forecast.scenarios.1.overrides.0.stage: unknown stage "S-2" (did you mean "S-1"?)',
+      'forecast.scenarios.1.overrides.1.stage: stage "S-1" has no gate parameters under forecast.stages to change',
     ]);
   });
 });

@@ -49,6 +49,9 @@ export function checkForecastParams(plan: Plan): readonly PathProblem[] {
           return;
         case 'gate':
           unknown([...path, 'stage'], 'stage', o.stage, stages);
+          if (stages.has(o.stage) && params.stages[o.stage] === undefined) {
+            problems.push({ path: [...path, 'stage'], message: `stage "${o.stage}" has no gate parameters under forecast.stages to change` });
+          }
           return;
         default:
           return;
