@@ -12,15 +12,8 @@ import type { AddedDocument, IngestDocumentInfo, IngestQueue, NewIngestDocument,
 import type { Connection } from './connect.js';
 import { inWriteTransaction } from './write.js';
 
-interface DocumentBody {
-  readonly text: string;
-  readonly file: string;
-  readonly format: string;
-  readonly published: string | null;
-  readonly outlet: string | null;
-  readonly title: string | null;
-  readonly url: string | null;
-}
+/** What a document row keeps as JSON: the article as added, without its kind tag. */
+type DocumentBody = Omit<NewIngestDocument, 'kind'>;
 
 /** The hash that recognises an article whatever its line breaks and spacing. */
 export function contentHash(text: string): string {
