@@ -50,6 +50,9 @@ export interface ForecastResult {
 
 const VIEW_ALL = 'all';
 
+/** Runs this large or larger use the worker pool unless told otherwise. */
+const POOL_MIN_ITERATIONS = 400_000;
+
 export const forecastOperation = defineOperation({
   name: 'forecast',
   summary: 'Monte Carlo forecast of when the conditions are met and the transfer happens, per view and scenario',
@@ -66,7 +69,10 @@ export const forecastOperation = defineOperation({
     workers: z.number().int().min(0).max(64).optional(),
   }),
   async run(deps, input): Promise<Result<ForecastResult>> {
-    const executor = deps.forecast.executor(input.workers);
+    // Starting worker threads costs more than it saves on small runs (convergence mode usually
+    // stops below 100 000 iterations): without an explicit count, only large runs use the pool.
+    const isLarge = input.iterations !== undefined && input.iterations >= POOL_MIN_ITERATIONS;
+    const executor = deps.forecast.executor(input.workers ?? (isLarge ? undefined : 0));
     if (input.model !== undefined) return forecastModelFile(deps, executor, { ...input, model: input.model });
     const scope = resolveScope(input, deps.clock);
     if (!scope.ok) return scope;

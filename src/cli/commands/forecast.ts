@@ -34,7 +34,7 @@ export function registerForecast(program: Command, ctx: CommandContext, setExit:
     .option('--seed <n>', `seed of the random streams, part of every result (default ${DEFAULT_SEED})`, (v) => Number(v))
     .option('--date <dates...>', 'more dates (YYYY-MM-DD) to give the probability of being done by', list)
     .option('--model <file>', 'run a standalone model file (JSON) instead of the plan (format: docs/forecast-model.md)')
-    .option('--workers <n>', 'worker threads (0: this thread; default: one per core)', (v) => Number(v))
+    .option('--workers <n>', 'worker threads (0: this thread; default: one per core for runs of 400 000 iterations or more, else this thread)', (v) => Number(v))
     .addOption(asOfOption())
     .addOption(knownAtOption())
     .addOption(partyOption())
