@@ -6,7 +6,8 @@ import type { MigrationState, WriteSummary } from '../../app/ports.js';
 import { runCommand, type CommandContext } from '../run.js';
 
 function stateText(s: MigrationState): string {
-  const counts = Object.entries(s.counts).map(([t, n]) => `  ${t.padEnd(14)} ${String(n).padStart(9)}`);
+  const width = Math.max(0, ...Object.keys(s.counts).map((t) => t.length));
+  const counts = Object.entries(s.counts).map(([t, n]) => `  ${t.padEnd(width)} ${String(n).padStart(9)}`);
   return [
     `${s.location} (${s.dialect})`,
     `migrations applied: ${s.applied.length === 0 ? 'none' : s.applied.join(', ')}`,
