@@ -2,19 +2,11 @@
 import { HISTOGRAM_BINS } from './histogram.js';
 import type { CompiledModel } from './compile.js';
 import { mergeSortedRuns } from './radix-sort.js';
-import type { BatchResult } from './simulate.js';
+import type { BatchResult, SampleColumns } from './simulate.js';
 
-export interface Samples {
+/** The batches of a run joined; critical-path counts summed as floats across batches. */
+export interface Samples extends SampleColumns {
   readonly kind: 'samples';
-  readonly iterations: number;
-  readonly finalDays: Float64Array;
-  readonly milestoneDays: readonly Float64Array[];
-  /** The same times in ascending order. */
-  readonly sortedFinalDays: Float64Array;
-  readonly sortedMilestoneDays: readonly Float64Array[];
-  /** Ranks of the inputs for the first iterations only (see SENSITIVITY_BLOCKS). */
-  readonly inputRanks: readonly Uint16Array[];
-  readonly nodeHistograms: Int32Array;
   readonly criticalCounts: Float64Array;
 }
 

@@ -25,11 +25,8 @@ export const RANK_SCALE = 65535;
 export const SENSITIVITY_BLOCKS = 131_072 / BLOCK_ITERATIONS;
 const BELOW_ONE = 1 - 2 ** -53;
 
-/** What a range of blocks produced: per-iteration columns in block order and integer counts. */
-export interface BatchResult {
-  readonly kind: 'batch-result';
-  readonly firstBlock: number;
-  readonly blockCount: number;
+/** The per-iteration columns a run produces, whether one batch or the batches joined. */
+export interface SampleColumns {
   readonly iterations: number;
   /** Time of the final event (after the decision), in days from the as-of date. */
   readonly finalDays: Float64Array;
@@ -43,11 +40,18 @@ export interface BatchResult {
   readonly sortedMilestoneDays: readonly Float64Array[];
   /**
    * Each input's position in its own distribution (mid-CDF for atoms), scaled to 0…RANK_SCALE,
-   * for the iterations of this batch in the first SENSITIVITY_BLOCKS blocks.
+   * for the iterations in the first SENSITIVITY_BLOCKS blocks.
    */
   readonly inputRanks: readonly Uint16Array[];
   /** Per node, a log-linear histogram of its finish time (nodes × HISTOGRAM_BINS). */
   readonly nodeHistograms: Int32Array;
+}
+
+/** What a range of blocks produced: per-iteration columns in block order and integer counts. */
+export interface BatchResult extends SampleColumns {
+  readonly kind: 'batch-result';
+  readonly firstBlock: number;
+  readonly blockCount: number;
   /** Per node, then the decision: iterations in which it lay on the critical path. */
   readonly criticalCounts: Int32Array;
 }
