@@ -23,10 +23,8 @@ export interface Deps {
   readonly ingest: IngestStore;
   readonly modelReader: ModelReader;
   readonly forecast: ForecastExecutors;
-  /** Told how long operations are getting on (the forecast); optional. */
+  /** Told how long operations are getting on (a forecast, a folder of articles); optional. */
   readonly onProgress?: (event: ProgressEvent) => void;
-  /** Report progress through a long operation (a folder of articles); the CLI shows it on a terminal only. */
-  readonly progress?: (done: number, total: number, label: string) => void;
 }
 
 export interface Operation<I extends z.ZodType, O> {

@@ -231,4 +231,6 @@ export interface ProgressEvent {
   readonly runCount: number;
   readonly done: number;
   readonly planned: number;
+  /** What `done` and `planned` count. */
+  readonly unit: 'iterations' | 'articles';
 }

@@ -12,7 +12,6 @@ import { readModelFile } from '../store/files/model-file.js';
 import { readPlanFile } from '../store/files/plan-file.js';
 import { createIngestFiles } from '../store/files/ingest-files.js';
 import type { CliConfig } from './config.js';
-import { progressLine } from './output/progress.js';
 import { printErr } from './output/write.js';
 
 /** The system clock, or a fixed day when OPCON_TODAY is set. */
@@ -54,7 +53,6 @@ export function composeDeps(config: CliConfig, dbUrl: string): Composed {
     modelReader: { kind: 'model-reader' as const, read: readModelFile },
     // The bundled CLI has its worker script beside it (dist/forecast-worker.mjs); from source there is none.
     forecast: createForecastExecutors(new URL('./forecast-worker.mjs', import.meta.url)),
-    progress: progressLine(),
   };
   return {
     deps: { ...base, store: firstRunStore(base) },

@@ -141,7 +141,7 @@ async function runOne(
     {
       seed: input.seed,
       iterations: input.iterations,
-      onProgress: (done, planned) => deps.onProgress?.({ kind: 'progress', label, runIndex: index + 1, runCount: count, done, planned }),
+      onProgress: (done, planned) => deps.onProgress?.({ kind: 'progress', label, runIndex: index + 1, runCount: count, done, planned, unit: 'iterations' }),
     },
     executor,
   );

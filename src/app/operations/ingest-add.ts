@@ -69,7 +69,7 @@ export const ingestAddOperation = defineOperation({
     if (!db.ok) return db;
     const items: AddedItem[] = [];
     for (const [i, file] of files.entries()) {
-      deps.progress?.(i, files.length, file);
+      deps.onProgress?.({ kind: 'progress', label: file, runIndex: 1, runCount: 1, done: i, planned: files.length, unit: 'articles' });
       const added = await addOne(deps, db.value, lexicon.value, file, input);
       // One article on its own fails the command; in a folder, the others go on.
       if (!added.ok && !isFolder) return added;
@@ -79,7 +79,6 @@ export const ingestAddOperation = defineOperation({
           : { kind: 'ingest-added-item', file, status: 'refused', added: null, error: added.error },
       );
     }
-    deps.progress?.(files.length, files.length, '');
     const count = (status: AddedItem['status']) => items.filter((it) => it.status === status).length;
     return ok({
       kind: 'ingest-add-report',

@@ -5,6 +5,7 @@ import { EXIT } from '../exit-codes.js';
 import { renderEval, renderExtraction } from '../output/ingest-text.js';
 import { renderAccepted, renderAdd, renderReviewed, renderReviewList } from '../output/ingest-review-text.js';
 import type { CommandContext } from '../run.js';
+import { createProgressBar } from '../output/progress.js';
 import { runCommand } from '../run.js';
 
 /** Parse "quoteF1=0.9,timelineF1=0.8" into numbers; anything unparsable is passed on for the schema to reject. */
@@ -64,14 +65,19 @@ export function registerIngest(program: Command, ctx: CommandContext, setExit: (
     .option('--json', 'print JSON')
     .description('extract and store articles with their proposed statements for review; an article stored before (same URL or text) stores nothing new')
     .action(async (path: string, o: { published?: string; outlet?: string; url?: string; json?: boolean }) => {
-      setExit(
-        await runCommand(ctx, operations.ingestAdd, { path, published: o.published, outlet: o.outlet, url: o.url }, {
+      const bar = createProgressBar(ctx.isProgressShown, ctx.columns);
+      const withBar = { ...ctx, deps: { ...ctx.deps, onProgress: bar.update } };
+      const code = await runCommand(withBar, operations.ingestAdd, { path, published: o.published, outlet: o.outlet, url: o.url }, {
           isJson: o.json === true,
-          render: (r) => renderAdd(r, ctx.style),
+          render: (r) => {
+            bar.clear();
+            return renderAdd(r, ctx.style);
+          },
           // The others of a folder are stored; a refused one still fails the run.
           exitCode: (r) => (r.counts.refused > 0 ? EXIT.invalidInput : EXIT.ok),
-        }),
-      );
+        });
+      bar.clear();
+      setExit(code);
     });
   ingest
     .command('list')

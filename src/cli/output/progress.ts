@@ -21,7 +21,7 @@ export function createProgressBar(isTerminal: boolean, columns: number): Progres
       const share = event.planned > 0 ? Math.min(1, event.done / event.planned) : 0;
       const filled = Math.round(share * BAR_WIDTH);
       const run = event.runCount > 1 ? ` (${event.runIndex}/${event.runCount})` : '';
-      const line = `  ${event.label}${run}  ${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${String(Math.round(share * 100)).padStart(3)}%  ${groupThousands(event.done)} iterations`;
+      const line = `  ${event.label}${run}  ${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)} ${String(Math.round(share * 100)).padStart(3)}%  ${groupThousands(event.done)} ${event.unit}`;
       const cut = line.slice(0, Math.max(20, columns - 1));
       if (cut === last) return;
       last = cut;
@@ -36,11 +36,3 @@ export function createProgressBar(isTerminal: boolean, columns: number): Progres
   };
 }
 
-/** A one-line "[n/total] label" indicator for folders of articles; a no-op unless standard error is a terminal. */
-export function progressLine(isTty: boolean = process.stderr.isTTY === true): (done: number, total: number, label: string) => void {
-  if (!isTty) return () => undefined;
-  return (done, total, label) => {
-    const line = done >= total ? '' : `  [${done + 1}/${total}] ${label}`;
-    printErr(`\r\u001b[2K${line.slice(0, (process.stderr.columns ?? 100) - 1)}`);
-  };
-}
