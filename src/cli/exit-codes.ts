@@ -10,6 +10,7 @@ export const EXIT = {
   conflict: 5,
   forbidden: 6,
   belowFloors: 7,
+  unavailable: 8,
 } as const;
 
 const BY_CODE: Readonly<Record<FailureCode, number>> = {
@@ -21,6 +22,8 @@ const BY_CODE: Readonly<Record<FailureCode, number>> = {
   unreadable: EXIT.unreadable,
   conflict: EXIT.conflict,
   forbidden: EXIT.forbidden,
+  unauthenticated: EXIT.forbidden,
+  unavailable: EXIT.unavailable,
 };
 
 /** Exit code for a failure. */
@@ -35,5 +38,6 @@ export const EXIT_CODES_HELP = `Exit codes:
   3  not found: an unknown id (condition, criterion, forum, stage)
   4  unreadable: a file or folder that does not exist or cannot be read
   5  conflict: a stale version was superseded (storage)
-  6  forbidden: not allowed for this user (server)
-  7  below the floors: a quality metric of "ingest eval" is under its floor`;
+  6  forbidden: not allowed for this user, or not logged in
+  7  below the floors: a quality metric of "ingest eval" is under its floor
+  8  unavailable: a tool the command needs is not installed (e.g. Chromium for PDF)`;

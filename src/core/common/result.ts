@@ -8,6 +8,10 @@ export type FailureCode =
   | 'unreadable'
   | 'conflict'
   | 'forbidden'
+  /** No valid session or token: log in first (server). */
+  | 'unauthenticated'
+  /** A tool the operation needs is not installed (e.g. Chromium for PDF). */
+  | 'unavailable'
   | 'future-date';
 
 /** One problem, located as precisely as the input allows. */
