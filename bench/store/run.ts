@@ -29,10 +29,10 @@ async function ensureData(location: DbLocation): Promise<void> {
   if (status.ok && (status.value.counts['assessments'] ?? 0) >= total) return db.value.close();
   console.log(`  generating ${total} assessments over ${criteria} criteria…`);
   const plan = syntheticPlan(criteria);
-  await db.value.write({ plan, manifest: SYNTHETIC_MANIFEST, records: syntheticEvidence(), recordedAt: '2026-07-01T00:00:00Z' });
+  await db.value.write({ audit: { actor: 'bench', operation: 'write' },  plan, manifest: SYNTHETIC_MANIFEST, records: syntheticEvidence(), recordedAt: '2026-07-01T00:00:00Z' });
   const random = mulberry32(1);
   for (let from = 0; from < total; from += 25_000) {
-    const r = await db.value.write({ records: { assessments: syntheticAssessments(plan, from, Math.min(total, from + 25_000), random) }, recordedAt: '2026-07-01T00:00:00Z' });
+    const r = await db.value.write({ audit: { actor: 'bench', operation: 'write' },  records: { assessments: syntheticAssessments(plan, from, Math.min(total, from + 25_000), random) }, recordedAt: '2026-07-01T00:00:00Z' });
     if (!r.ok) throw new Error(r.error.message);
   }
   await db.value.optimize();

@@ -1,5 +1,7 @@
 /** The ports the app layer needs; store/ implements them, the CLI and server wire them up. */
 import type { Result } from '../core/common/result.js';
+import type { Role, TokenScope, UserParty } from '../core/access/roles.js';
+import type { AuditRow } from '../core/audit/chain.js';
 import type { DatasetManifest, Ledger, LedgerCollection, LedgerRecord } from '../core/ledger/schema.js';
 import type { Plan } from '../core/plan/schema.js';
 import type { Scope } from '../core/picture/scope.js';
@@ -42,6 +44,15 @@ export interface WriteBatch {
   readonly recordedAt: string;
   /** Review rows to append in the same transaction (an accept with the records it writes). */
   readonly reviews?: readonly NewReview[];
+  /** Who writes and why: appended to the audit log in the same transaction (ids are added by the store). */
+  readonly audit: AuditStamp;
+}
+
+/** The part of an audit entry the writer supplies; the store adds the ids it wrote and replaced. */
+export interface AuditStamp {
+  readonly actor: string;
+  readonly operation: string;
+  readonly detail?: string | null;
 }
 
 /** A review row to append: it must follow `afterSeq`, the proposal's latest row when it was read (0: none), or it is a conflict. */
@@ -118,7 +129,7 @@ export interface StoredProposal {
 /** Articles and their proposed statements awaiting review: append-only, like the record. */
 export interface IngestQueue {
   /** Store an article and its proposals in one transaction; an article stored before (same URL or same text) writes nothing. */
-  addDocument(doc: NewIngestDocument, proposals: readonly Proposal[], recordedAt: string): Promise<Result<AddedDocument>>;
+  addDocument(doc: NewIngestDocument, proposals: readonly Proposal[], recordedAt: string, audit: AuditStamp): Promise<Result<AddedDocument>>;
   /** Proposals with their reviews, oldest first; only the ids given, when given. */
   proposals(filter: { readonly ids?: readonly number[] }): Promise<Result<readonly StoredProposal[]>>;
   /** The text of a stored article. */
@@ -126,7 +137,7 @@ export interface IngestQueue {
 }
 
 /** The database behind the record: append-only, transactional, migratable. */
-export interface LedgerDatabase extends RecordStore, IngestQueue {
+export interface LedgerDatabase extends RecordStore, IngestQueue, AccountStore, AuditReader {
   readonly location: string;
   readonly dialect: 'sqlite' | 'postgres';
   migrate(): Promise<Result<MigrationState>>;
@@ -233,4 +244,93 @@ export interface ProgressEvent {
   readonly planned: number;
   /** What `done` and `planned` count. */
   readonly unit: 'iterations' | 'articles';
+}
+
+/** A user account as stored (the password hash never leaves the store's callers in the app layer). */
+export interface StoredUser {
+  readonly kind: 'user';
+  readonly id: number;
+  readonly username: string;
+  readonly role: Role;
+  /** The party the user reads as; `all` for an administrator. */
+  readonly party: UserParty | 'all';
+  readonly passwordHash: string;
+  readonly isDisabled: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface NewUser {
+  readonly kind: 'new-user';
+  readonly username: string;
+  readonly role: Role;
+  readonly party: UserParty | 'all';
+  readonly passwordHash: string;
+}
+
+export interface StoredSession {
+  readonly kind: 'session';
+  readonly idHash: string;
+  readonly userId: number;
+  readonly csrfToken: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+export interface StoredToken {
+  readonly kind: 'api-token';
+  readonly id: number;
+  readonly userId: number;
+  readonly name: string;
+  readonly tokenHash: string;
+  readonly scopes: readonly TokenScope[];
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface NewToken {
+  readonly kind: 'new-token';
+  readonly userId: number;
+  readonly name: string;
+  readonly tokenHash: string;
+  readonly scopes: readonly TokenScope[];
+  readonly expiresAt: string | null;
+}
+
+/** Accounts, sessions and API tokens; every change is audited in the same transaction. */
+export interface AccountStore {
+  countUsers(): Promise<number>;
+  users(): Promise<readonly StoredUser[]>;
+  userByName(username: string): Promise<StoredUser | undefined>;
+  userById(id: number): Promise<StoredUser | undefined>;
+  addUser(user: NewUser, at: string, audit: AuditStamp): Promise<Result<StoredUser>>;
+  updateUser(username: string, change: { readonly isDisabled?: boolean; readonly passwordHash?: string }, at: string, audit: AuditStamp): Promise<Result<StoredUser>>;
+  addSession(session: StoredSession, audit: AuditStamp): Promise<void>;
+  session(idHash: string): Promise<StoredSession | undefined>;
+  /** End a session (logout) or every session of a user (disable, password reset). */
+  endSessions(match: { readonly idHash?: string; readonly userId?: number }, at: string, audit: AuditStamp): Promise<void>;
+  addToken(token: NewToken, at: string, audit: AuditStamp): Promise<StoredToken>;
+  tokens(userId?: number): Promise<readonly StoredToken[]>;
+  tokenByHash(tokenHash: string): Promise<StoredToken | undefined>;
+  revokeToken(id: number, at: string, audit: AuditStamp): Promise<Result<StoredToken>>;
+}
+
+/** Reading the audit log and what it must cover. */
+export interface AuditReader {
+  auditRows(): Promise<readonly AuditRow[]>;
+  /** Ids of every ledger record (each must appear in an audit row). */
+  ledgerIds(): Promise<readonly string[]>;
+  /** The last row's seq and hash: changes on every write, so it versions caches too. */
+  auditHead(): Promise<{ readonly seq: number; readonly hash: string }>;
+}
+
+/** Hashing and secrets: passwords (scrypt), token digests (SHA-256) and random tokens. */
+export interface Secrets {
+  readonly kind: 'secrets';
+  hashPassword(password: string): Promise<string>;
+  verifyPassword(password: string, stored: string): Promise<boolean>;
+  /** A random URL-safe token of this many bytes of entropy. */
+  randomToken(bytes: number): string;
+  digest(text: string): string;
 }

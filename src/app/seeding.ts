@@ -1,4 +1,5 @@
 /** Loading a dataset folder into the database: idempotent, all or nothing. */
+import { auditStamp } from './operation.js';
 import { fail, type Result } from '../core/common/result.js';
 import type { Deps } from './operation.js';
 import type { LedgerDatabase, WriteSummary } from './ports.js';
@@ -9,7 +10,7 @@ export async function seedFromFolder(deps: Deps, db: LedgerDatabase, folder: str
   if (!dataset.ok) return dataset;
   const { manifest, plan, ledger } = dataset.value;
   const { kind: _kind, ...records } = ledger;
-  return db.write({ plan, manifest, records, recordedAt: deps.clock.now() });
+  return db.write({ plan, manifest, records, recordedAt: deps.clock.now(), audit: auditStamp(deps, 'db.seed', folder) });
 }
 
 /**

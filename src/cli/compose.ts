@@ -1,4 +1,6 @@
 /** Wires the app's ports to their implementations for one CLI run. */
+import { userInfo } from 'node:os';
+import { localActor } from '../core/access/roles.js';
 import { createForecastExecutors } from '../app/forecast/executors.js';
 import type { Deps } from '../app/operation.js';
 import type { Clock, LedgerDatabase } from '../app/ports.js';
@@ -10,6 +12,7 @@ import { folderDatasetSource } from '../store/files/dataset-folder.js';
 import { fileImportReader } from '../store/files/import-file.js';
 import { readModelFile } from '../store/files/model-file.js';
 import { readPlanFile } from '../store/files/plan-file.js';
+import { createSecrets } from '../store/crypto/secrets.js';
 import { createIngestFiles } from '../store/files/ingest-files.js';
 import type { CliConfig } from './config.js';
 import { printErr } from './output/write.js';
@@ -21,6 +24,15 @@ export function systemClock(fixedToday: string | undefined): Clock {
     today: () => fixedToday ?? new Date().toISOString().slice(0, 10),
     now: () => (fixedToday === undefined ? new Date().toISOString() : `${fixedToday}T12:00:00.000Z`),
   };
+}
+
+/** The operating-system user running the command, for the audit log. */
+function localUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
 }
 
 export interface Composed {
@@ -42,8 +54,10 @@ export function composeDeps(config: CliConfig, dbUrl: string): Composed {
     return promise;
   };
   const base = {
+    actor: localActor(`cli:${localUserName()}`),
     database,
     datasets: folderDatasetSource,
+    secrets: createSecrets(),
     importReader: fileImportReader,
     planReader: { kind: 'plan-reader' as const, read: readPlanFile },
     clock: systemClock(config.today),

@@ -11,6 +11,8 @@ export const EXIT = {
   forbidden: 6,
   belowFloors: 7,
   unavailable: 8,
+  auditBroken: 9,
+  cancelled: 130,
 } as const;
 
 const BY_CODE: Readonly<Record<FailureCode, number>> = {
@@ -24,6 +26,7 @@ const BY_CODE: Readonly<Record<FailureCode, number>> = {
   forbidden: EXIT.forbidden,
   unauthenticated: EXIT.forbidden,
   unavailable: EXIT.unavailable,
+  cancelled: EXIT.cancelled,
 };
 
 /** Exit code for a failure. */
@@ -40,4 +43,6 @@ export const EXIT_CODES_HELP = `Exit codes:
   5  conflict: a stale version was superseded (storage)
   6  forbidden: not allowed for this user, or not logged in
   7  below the floors: a quality metric of "ingest eval" is under its floor
-  8  unavailable: a tool the command needs is not installed (e.g. Chromium for PDF)`;
+  8  unavailable: a tool the command needs is not installed (e.g. Chromium for PDF)
+  9  the audit log is broken: "opcon audit verify" found an altered, inserted or deleted row
+  130 cancelled`;

@@ -40,7 +40,7 @@ for (const target of databasesUnderTest()) {
       const folder = await readDatasetFolder(DEFAULT_DATASET);
       if (!folder.ok) throw new Error(folder.error.message);
       const { kind: _k, ...records } = folder.value.ledger;
-      return db.write({ plan: folder.value.plan, manifest: folder.value.manifest, records, recordedAt: NOW });
+      return db.write({ audit: { actor: 'test', operation: 'write' },  plan: folder.value.plan, manifest: folder.value.manifest, records, recordedAt: NOW });
     };
 
     it('migrates once and reports the schema', async () => {
@@ -73,7 +73,7 @@ for (const target of databasesUnderTest()) {
       const location = await target.create();
       const db = await openDatabase(location, { isMigrating: true });
       if (!db.ok) throw new Error(db.error.message);
-      await db.value.write({ plan: samplePlan(), manifest, records: { sources: [{ kind: 'source', id: 'S1', outlet: 'O', title: null, url: null, published: null, sourceKind: 'news', reliability: 'B', language: 'en', releasability: 'PUBLIC', recordedAt: NOW }] }, recordedAt: NOW });
+      await db.value.write({ audit: { actor: 'test', operation: 'write' },  plan: samplePlan(), manifest, records: { sources: [{ kind: 'source', id: 'S1', outlet: 'O', title: null, url: null, published: null, sourceKind: 'news', reliability: 'B', language: 'en', releasability: 'PUBLIC', recordedAt: NOW }] }, recordedAt: NOW });
       await db.value.close();
       const raw = await connect(location);
       if (!raw.ok) throw new Error(raw.error.message);
@@ -88,12 +88,12 @@ for (const target of databasesUnderTest()) {
     it('rejects a stale correction as a conflict naming the newer version, and writes nothing of a failed batch', async () => {
       const db = await open();
       const base = { plan: samplePlan(), manifest, recordedAt: NOW };
-      expect((await db.write({ ...base, records: { assessments: [assessment('a1', 'A', 'C1.a', '2021-01-01', 1)] } })).ok).toBe(true);
+      expect((await db.write({ audit: { actor: 'test', operation: 'write' },  ...base, records: { assessments: [assessment('a1', 'A', 'C1.a', '2021-01-01', 1)] } })).ok).toBe(true);
       const fix1 = assessment('a1-fix', 'A', 'C1.a', '2021-01-01', 2, { supersedes: 'a1', recordedAt: '2022-01-01T00:00:00Z' });
-      expect((await db.write({ ...base, records: { assessments: [fix1] } })).ok).toBe(true);
+      expect((await db.write({ audit: { actor: 'test', operation: 'write' },  ...base, records: { assessments: [fix1] } })).ok).toBe(true);
       const stale = assessment('a1-fix-b', 'A', 'C1.a', '2021-01-01', 3, { supersedes: 'a1', recordedAt: '2022-02-01T00:00:00Z' });
       const innocent = assessment('b1', 'B', 'C1.a', '2021-01-01', 2);
-      const result = await db.write({ ...base, records: { assessments: [innocent, stale] } });
+      const result = await db.write({ audit: { actor: 'test', operation: 'write' },  ...base, records: { assessments: [innocent, stale] } });
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error.code).toBe('conflict');
@@ -101,7 +101,7 @@ for (const target of databasesUnderTest()) {
       }
       const all = await db.load();
       expect(all.ok && all.value.ledger.assessments.map((a) => a.id)).toEqual(['a1', 'a1-fix']);
-      const changed = await db.write({ ...base, records: { assessments: [assessment('a1', 'A', 'C1.a', '2021-01-01', 3)] } });
+      const changed = await db.write({ audit: { actor: 'test', operation: 'write' },  ...base, records: { assessments: [assessment('a1', 'A', 'C1.a', '2021-01-01', 3)] } });
       expect(!changed.ok && changed.error.code).toBe('conflict');
       await db.close();
     });
@@ -113,7 +113,7 @@ for (const target of databasesUnderTest()) {
           const db = await open();
           try {
             const { kind: _k, ...records } = ledger;
-            const written = await db.write({ plan, manifest, records, recordedAt: NOW });
+            const written = await db.write({ audit: { actor: 'test', operation: 'write' },  plan, manifest, records, recordedAt: NOW });
             expect(written.ok).toBe(true);
             const scope = { kind: 'scope' as const, asOf, knownAt: endOfDay(addDays(asOf, lag)), audience };
             const partial = await db.loadForPicture(scope, [addDays(asOf, -365)]);
@@ -138,7 +138,7 @@ for (const target of databasesUnderTest()) {
         if (!doc.ok) throw new Error(doc.error.message);
         const target2 = await open();
         const { kind: _k, formatVersion: _v, manifest: m, plan: p, ...records } = doc.value;
-        expect((await target2.write({ plan: p, manifest: m, records, recordedAt: NOW })).ok).toBe(true);
+        expect((await target2.write({ audit: { actor: 'test', operation: 'write' },  plan: p, manifest: m, records, recordedAt: NOW })).ok).toBe(true);
         const again = await target2.load();
         expect(again.ok && exportText(again.value, format)).toBe(text);
         await target2.close();

@@ -53,7 +53,7 @@ async function prepared(create: () => Promise<DbLocation>): Promise<DbLocation> 
   const location = await create();
   const db = await openDatabase(location, { isMigrating: true });
   if (!db.ok) throw new Error(db.error.message);
-  await db.value.write({ plan: samplePlan(), manifest, records: {}, recordedAt: '2026-01-01T00:00:00Z' });
+  await db.value.write({ audit: { actor: 'test', operation: 'write' },  plan: samplePlan(), manifest, records: {}, recordedAt: '2026-01-01T00:00:00Z' });
   await db.value.close();
   return location;
 }

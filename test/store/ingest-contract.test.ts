@@ -27,12 +27,12 @@ for (const target of databasesUnderTest()) {
 
     it('stores an article and its proposals once, recognised by URL or by text', async () => {
       const db = await open();
-      const first = await db.addDocument(doc('An article  about\nthe handover.', 'https://example.org/1'), [proposal(1), proposal(2)], NOW);
+      const first = await db.addDocument(doc('An article  about\nthe handover.', 'https://example.org/1'), [proposal(1), proposal(2)], NOW, { actor: 'test', operation: 'ingest.add' });
       expect(first.ok && first.value).toMatchObject({ isNew: true, matchedBy: null, proposalIds: [1, 2] });
-      const sameUrl = await db.addDocument(doc('Another text entirely.', 'https://example.org/1'), [proposal(1)], NOW);
+      const sameUrl = await db.addDocument(doc('Another text entirely.', 'https://example.org/1'), [proposal(1)], NOW, { actor: 'test', operation: 'ingest.add' });
       expect(sameUrl.ok && sameUrl.value).toMatchObject({ isNew: false, matchedBy: 'url', proposalIds: [1, 2] });
       // White space does not make a new article.
-      const sameText = await db.addDocument(doc('An article about the handover.', null), [proposal(1)], NOW);
+      const sameText = await db.addDocument(doc('An article about the handover.', null), [proposal(1)], NOW, { actor: 'test', operation: 'ingest.add' });
       expect(sameText.ok && sameText.value).toMatchObject({ isNew: false, matchedBy: 'content' });
       const listed = await db.proposals({});
       expect(listed.ok && listed.value.map((p) => [p.id, p.proposal.index, p.document.url])).toEqual([[1, 1, 'https://example.org/1'], [2, 2, 'https://example.org/1']]);
@@ -43,12 +43,12 @@ for (const target of databasesUnderTest()) {
 
     it('appends review rows in order and refuses one decided on a stale read', async () => {
       const db = await open();
-      await db.addDocument(doc('Text of the article.', null), [proposal(1)], NOW);
-      const edit = await db.write({ records: {}, recordedAt: NOW, reviews: [{ proposalId: 1, afterSeq: 0, decision: { kind: 'review', action: 'edit', recordedAt: NOW, edit: { side: 'US' } } }] });
+      await db.addDocument(doc('Text of the article.', null), [proposal(1)], NOW, { actor: 'test', operation: 'ingest.add' });
+      const edit = await db.write({ audit: { actor: 'test', operation: 'write' },  records: {}, recordedAt: NOW, reviews: [{ proposalId: 1, afterSeq: 0, decision: { kind: 'review', action: 'edit', recordedAt: NOW, edit: { side: 'US' } } }] });
       expect(edit.ok).toBe(true);
-      const stale = await db.write({ records: {}, recordedAt: NOW, reviews: [{ proposalId: 1, afterSeq: 0, decision: { kind: 'review', action: 'reject', recordedAt: NOW } }] });
+      const stale = await db.write({ audit: { actor: 'test', operation: 'write' },  records: {}, recordedAt: NOW, reviews: [{ proposalId: 1, afterSeq: 0, decision: { kind: 'review', action: 'reject', recordedAt: NOW } }] });
       expect(!stale.ok && stale.error.code).toBe('conflict');
-      const missing = await db.write({ records: {}, recordedAt: NOW, reviews: [{ proposalId: 9, afterSeq: 0, decision: { kind: 'review', action: 'reject', recordedAt: NOW } }] });
+      const missing = await db.write({ audit: { actor: 'test', operation: 'write' },  records: {}, recordedAt: NOW, reviews: [{ proposalId: 9, afterSeq: 0, decision: { kind: 'review', action: 'reject', recordedAt: NOW } }] });
       expect(!missing.ok && missing.error.code).toBe('conflict');
       const listed = await db.proposals({ ids: [1] });
       expect(listed.ok && listed.value[0]?.reviews.map((r) => r.decision.action)).toEqual(['edit']);
@@ -57,13 +57,13 @@ for (const target of databasesUnderTest()) {
 
     it('writes an accept with its source and statement, or nothing of either', async () => {
       const db = await open();
-      await db.addDocument(doc('Text of the article.', null), [proposal(1), proposal(2)], NOW);
+      await db.addDocument(doc('Text of the article.', null), [proposal(1), proposal(2)], NOW, { actor: 'test', operation: 'ingest.add' });
       const src = source('ING-D1', '2026-11-20');
       const accept = (proposalId: number, afterSeq: number, id: string) => ({ proposalId, afterSeq, decision: { kind: 'review' as const, action: 'accept' as const, recordedAt: NOW, statementId: id } });
-      const good = await db.write({ records: { sources: [src], statements: [statement('ING-D1-q1', 'ING-D1', '2026-11-20')] }, recordedAt: NOW, reviews: [accept(1, 0, 'ING-D1-q1')] });
+      const good = await db.write({ audit: { actor: 'test', operation: 'write' },  records: { sources: [src], statements: [statement('ING-D1-q1', 'ING-D1', '2026-11-20')] }, recordedAt: NOW, reviews: [accept(1, 0, 'ING-D1-q1')] });
       expect(good.ok && good.value.inserted).toMatchObject({ sources: 1, statements: 1 });
       // A stale accept of proposal 2 conflicts: its statement must not be written either.
-      const bad = await db.write({ records: { sources: [src], statements: [statement('ING-D1-q2', 'ING-D1', '2026-11-20')] }, recordedAt: NOW, reviews: [accept(2, 5, 'ING-D1-q2')] });
+      const bad = await db.write({ audit: { actor: 'test', operation: 'write' },  records: { sources: [src], statements: [statement('ING-D1-q2', 'ING-D1', '2026-11-20')] }, recordedAt: NOW, reviews: [accept(2, 5, 'ING-D1-q2')] });
       expect(!bad.ok && bad.error.code).toBe('conflict');
       const status = await db.status();
       expect(status.ok && status.value.counts).toMatchObject({ sources: 1, statements: 1, ingest_documents: 1, ingest_proposals: 2, ingest_reviews: 1 });
@@ -74,8 +74,8 @@ for (const target of databasesUnderTest()) {
       const location = await target.create();
       const db = await openDatabase(location, { isMigrating: true });
       if (!db.ok) throw new Error(db.error.message);
-      await db.value.addDocument(doc('Text of the article.', null), [proposal(1)], NOW);
-      await db.value.write({ records: {}, recordedAt: NOW, reviews: [{ proposalId: 1, afterSeq: 0, decision: { kind: 'review', action: 'reject', recordedAt: NOW } }] });
+      await db.value.addDocument(doc('Text of the article.', null), [proposal(1)], NOW, { actor: 'test', operation: 'ingest.add' });
+      await db.value.write({ audit: { actor: 'test', operation: 'write' },  records: {}, recordedAt: NOW, reviews: [{ proposalId: 1, afterSeq: 0, decision: { kind: 'review', action: 'reject', recordedAt: NOW } }] });
       await db.value.close();
       const raw = await connect(location);
       if (!raw.ok) throw new Error(raw.error.message);

@@ -12,7 +12,7 @@ if (!db.ok) throw new Error(db.error.message);
 const count = Number(countText);
 for (let i = 0; i < count; i++) {
   const id = `${prefix}-${i}`;
-  const result = await db.value.write({ records: { assessments: [assessment(id, 'A', 'C1.a', '2021-01-01', (i % 4) as 0 | 1 | 2 | 3)] }, recordedAt: '2026-01-01T00:00:00Z' });
+  const result = await db.value.write({ audit: { actor: 'test', operation: 'write' },  records: { assessments: [assessment(id, 'A', 'C1.a', '2021-01-01', (i % 4) as 0 | 1 | 2 | 3)] }, recordedAt: '2026-01-01T00:00:00Z' });
   if (!result.ok) throw new Error(`${id}: ${result.error.message}`);
   process.stdout.write(`ack ${id}\n`);
 }

@@ -31,6 +31,7 @@ const TREND_DAYS = 365;
 
 export const briefOperation = defineOperation({
   name: 'brief',
+  access: 'read',
   summary: 'The picture as of a date: stages, conditions per party, divergence, decisions, escalation, key dates, statements',
   input: z.strictObject({ ...ScopeInput, statementLimit: z.number().int().min(0).max(100).default(8) }),
   async run(deps, input): Promise<Result<Brief>> {

@@ -21,6 +21,7 @@ export interface CriterionEntry {
 
 export const criteriaOperation = defineOperation({
   name: 'criteria',
+  access: 'read',
   summary: 'Criteria with ROK and US ratings, gap, confidence, last assessed and evidence count',
   input: z.strictObject({
     ...ScopeInput,

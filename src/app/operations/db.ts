@@ -7,6 +7,8 @@ import { seedFromFolder } from '../seeding.js';
 
 export const migrateOperation = defineOperation({
   name: 'db.migrate',
+  access: 'local',
+  isWrite: true,
   summary: 'Bring the database schema up to date',
   input: z.strictObject({}),
   async run(deps): Promise<Result<MigrationState>> {
@@ -17,6 +19,7 @@ export const migrateOperation = defineOperation({
 
 export const statusOperation = defineOperation({
   name: 'db.status',
+  access: 'local',
   summary: 'Applied and pending migrations, and rows per table',
   input: z.strictObject({}),
   async run(deps): Promise<Result<MigrationState>> {
@@ -27,6 +30,8 @@ export const statusOperation = defineOperation({
 
 export const seedOperation = defineOperation({
   name: 'db.seed',
+  access: 'local',
+  isWrite: true,
   summary: 'Load a dataset folder (default: the built-in public record); running it twice changes nothing',
   input: z.strictObject({ folder: z.string().min(1).optional() }),
   async run(deps, input): Promise<Result<WriteSummary & { readonly folder: string }>> {

@@ -5,16 +5,20 @@ import { exportText, type ExportDocument } from '../../core/exchange/document.js
 import { checkDataset } from '../../core/ledger/check.js';
 import type { Ledger, LedgerCollection } from '../../core/ledger/schema.js';
 import { COLLECTION_NAMES } from '../../core/ledger/collections.js';
-import { defineOperation } from '../operation.js';
-import type { LedgerDatabase, WriteSummary } from '../ports.js';
+import { AudienceSchema } from '../scope-input.js';
+import { visibleLedger } from '../../core/ledger/visible.js';
+import { auditStamp, defineOperation } from '../operation.js';
+import type { AuditStamp, LedgerDatabase, WriteSummary } from '../ports.js';
 
 export const exportOperation = defineOperation({
   name: 'export',
+  access: 'read',
   summary: 'The whole dataset as JSON or YAML (or assessments as CSV)',
-  input: z.strictObject({ format: z.enum(['json', 'yaml', 'csv']).default('json') }),
+  input: z.strictObject({ format: z.enum(['json', 'yaml', 'csv']).default('json'), audience: AudienceSchema.default('all') }),
   async run(deps, input): Promise<Result<string>> {
     const loaded = await deps.store.load();
-    return loaded.ok ? ok(exportText(loaded.value, input.format)) : loaded;
+    // An export for a reader holds only what that reader may see.
+    return loaded.ok ? ok(exportText({ ...loaded.value, ledger: visibleLedger(loaded.value.ledger, input.audience) }, input.format)) : loaded;
   },
 });
 
@@ -27,7 +31,7 @@ function merge(existing: Ledger | undefined, added: Partial<Omit<Ledger, 'kind'>
   return { kind: 'ledger', ...(Object.fromEntries(COLLECTION_NAMES.map((k) => [k, union(k)])) as unknown as Omit<Ledger, 'kind'>) };
 }
 
-async function importDocument(db: LedgerDatabase, doc: ExportDocument, now: string): Promise<Result<WriteSummary>> {
+async function importDocument(db: LedgerDatabase, doc: ExportDocument, now: string, audit: AuditStamp): Promise<Result<WriteSummary>> {
   const existing = await db.load();
   const current = existing.ok ? existing.value.ledger : undefined;
   const { kind: _k, formatVersion: _v, manifest, plan, ...records } = doc;
@@ -35,13 +39,15 @@ async function importDocument(db: LedgerDatabase, doc: ExportDocument, now: stri
   if (problems.length > 0) {
     return fail('invalid-input', `${problems.length} broken reference(s); nothing was imported`, problems.map((p) => ({ path: `${p.collection}${formatPath(p.path).replace(/^(?!\[)/, '.')}`, message: p.message })));
   }
-  const written = await db.write({ plan, manifest, records, recordedAt: now });
+  const written = await db.write({ plan, manifest, records, recordedAt: now, audit });
   if (written.ok) await db.optimize();
   return written;
 }
 
 export const importOperation = defineOperation({
   name: 'import',
+  access: 'local',
+  isWrite: true,
   summary: 'Import a dataset (JSON/YAML export) or assessments (CSV), all or nothing',
   input: z.strictObject({ file: z.string().min(1) }),
   async run(deps, input): Promise<Result<WriteSummary>> {
@@ -49,7 +55,7 @@ export const importOperation = defineOperation({
     if (!payload.ok) return payload;
     const db = await deps.database({ isMigrating: true });
     if (!db.ok) return db;
-    if (payload.value.document) return importDocument(db.value, payload.value.document, deps.clock.now());
+    if (payload.value.document) return importDocument(db.value, payload.value.document, deps.clock.now(), auditStamp(deps, 'import', input.file));
     const existing = await db.value.load();
     if (!existing.ok) return fail('not-found', 'import assessments into a database that holds a dataset: run `opcon db seed` first');
     const assessments = payload.value.assessments ?? [];
@@ -66,12 +72,13 @@ export const importOperation = defineOperation({
         }),
       );
     }
-    return db.value.write({ records: { assessments }, recordedAt: deps.clock.now() });
+    return db.value.write({ records: { assessments }, recordedAt: deps.clock.now(), audit: auditStamp(deps, 'import', input.file) });
   },
 });
 
 export const backupOperation = defineOperation({
   name: 'backup',
+  access: 'local',
   summary: 'Copy the database to a file (SQLite online backup; PostgreSQL: a JSON export)',
   input: z.strictObject({ file: z.string().min(1) }),
   async run(deps, input) {
@@ -82,6 +89,8 @@ export const backupOperation = defineOperation({
 
 export const restoreOperation = defineOperation({
   name: 'restore',
+  access: 'local',
+  isWrite: true,
   summary: 'Replace the SQLite database with a backup (checked first)',
   input: z.strictObject({ file: z.string().min(1) }),
   async run(deps, input) {

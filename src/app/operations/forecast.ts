@@ -55,6 +55,7 @@ const POOL_MIN_ITERATIONS = 400_000;
 
 export const forecastOperation = defineOperation({
   name: 'forecast',
+  access: 'forecast',
   summary: 'Monte Carlo forecast of when the conditions are met and the transfer happens, per view and scenario',
   input: z.strictObject({
     ...ScopeInput,
@@ -73,6 +74,7 @@ export const forecastOperation = defineOperation({
     // stops below 100 000 iterations): without an explicit count, only large runs use the pool.
     const isLarge = input.iterations !== undefined && input.iterations >= POOL_MIN_ITERATIONS;
     const executor = deps.forecast.executor(input.workers ?? (isLarge ? undefined : 0));
+    if (input.model !== undefined && deps.actor.via !== 'cli') return fail('forbidden', 'a model file is read from the command line only', [], 'model');
     if (input.model !== undefined) return forecastModelFile(deps, executor, { ...input, model: input.model });
     const scope = resolveScope(input, deps.clock);
     if (!scope.ok) return scope;
@@ -90,6 +92,7 @@ export const forecastOperation = defineOperation({
     const finals = new Map<string, Float64Array>();
     const deltas: ScenarioDelta[] = [];
     for (const [index, job] of jobs.entries()) {
+      if (deps.signal?.aborted === true) return fail('cancelled', `the forecast was cancelled after ${index} of ${jobs.length} runs`);
       const built = planForecastModel(context.value, job.view, job.scenario, input.dates);
       const compiled = compileModel(built.model, scope.value.asOf);
       if (!compiled.ok) return compiled;

@@ -21,6 +21,7 @@ const FloorsInput = z.strictObject(Object.fromEntries(METRICS.map((m) => [m, z.n
 
 export const ingestEvalOperation = defineOperation({
   name: 'ingest.eval',
+  access: 'local',
   summary: 'Score extraction against labelled documents: precision, recall and F1 per label, speaker, side and stance accuracy',
   input: z.strictObject({ folder: z.string().min(1), floors: FloorsInput.default({}) }),
   async run(deps, input): Promise<Result<EvalReport>> {

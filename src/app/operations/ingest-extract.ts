@@ -28,6 +28,7 @@ export async function loadLexicon(deps: Deps): Promise<Result<CompiledLexicon>> 
 
 export const ingestExtractOperation = defineOperation({
   name: 'ingest.extract',
+  access: 'local',
   summary: 'Extract quotes, speakers, sides, timeline targets, conditions, stances, forums and events from one article',
   input: z.strictObject({
     file: z.string().min(1),

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../../core/common/result.js';
 import { PROPOSAL_SIDES, type Proposal, type ProposalFields } from '../../core/ingest/proposals.js';
 import { evidenceOf, outletGrades, requirePending, reviewState, REVIEW_STATUSES, type ReviewState, type StoredReview } from '../../core/ingest/review.js';
 import { STANCES, type Source, type Statement } from '../../core/ledger/schema.js';
-import { defineOperation, type Deps } from '../operation.js';
+import { auditStamp, defineOperation, type Deps } from '../operation.js';
 import type { IngestDocumentInfo, LedgerDatabase, StoredProposal } from '../ports.js';
 import { requireKnownId } from './filters.js';
 
@@ -55,7 +55,7 @@ async function findProposal(deps: Deps, id: number): Promise<Result<{ readonly d
 
 /** Append one review row and return the proposal as it now stands. */
 async function appendReview(deps: Deps, db: LedgerDatabase, stored: StoredProposal, afterSeq: number, decision: StoredReview['decision']): Promise<Result<ReviewReport>> {
-  const written = await db.write({ records: {}, recordedAt: decision.recordedAt, reviews: [{ proposalId: stored.id, afterSeq, decision }] });
+  const written = await db.write({ records: {}, recordedAt: decision.recordedAt, reviews: [{ proposalId: stored.id, afterSeq, decision }], audit: auditStamp(deps, `ingest.${decision.action}`, `proposal ${stored.id}`) });
   if (!written.ok) return written;
   const again = await findProposal(deps, stored.id);
   return again.ok ? ok({ kind: 'ingest-reviewed', id: stored.id, item: itemOf(again.value.stored) }) : again;
@@ -63,6 +63,7 @@ async function appendReview(deps: Deps, db: LedgerDatabase, stored: StoredPropos
 
 export const ingestListOperation = defineOperation({
   name: 'ingest.list',
+  access: 'write-evidence',
   summary: 'Proposed statements awaiting review (or accepted or rejected), with the sentence around them and their extracted fields',
   input: z.strictObject({ status: z.enum(REVIEW_STATUSES).optional() }),
   async run(deps, input): Promise<Result<readonly ReviewItem[]>> {
@@ -76,6 +77,8 @@ export const ingestListOperation = defineOperation({
 
 export const ingestEditOperation = defineOperation({
   name: 'ingest.edit',
+  access: 'write-evidence',
+  isWrite: true,
   summary: "Correct a proposal's text, speaker, role, side or stance (a new review row; the original is kept)",
   input: z
     .strictObject({
@@ -102,6 +105,8 @@ export const ingestEditOperation = defineOperation({
 
 export const ingestRejectOperation = defineOperation({
   name: 'ingest.reject',
+  access: 'write-evidence',
+  isWrite: true,
   summary: 'Reject a proposal: it never enters the record',
   input: z.strictObject({ id: ProposalId, reason: z.string().trim().min(1).optional() }),
   async run(deps, input): Promise<Result<ReviewReport>> {
@@ -117,6 +122,8 @@ export const ingestRejectOperation = defineOperation({
 
 export const ingestAcceptOperation = defineOperation({
   name: 'ingest.accept',
+  access: 'write-evidence',
+  isWrite: true,
   summary: "Accept a proposal as evidence: its article's source (once) and the statement enter the record",
   input: z.strictObject({
     id: ProposalId,
@@ -164,6 +171,7 @@ export const ingestAcceptOperation = defineOperation({
     const written = await db.write({
       records: { sources: [source], statements: [linked] },
       recordedAt: now,
+      audit: auditStamp(deps, 'ingest.accept', `proposal ${stored.id}`),
       reviews: [{ proposalId: stored.id, afterSeq: state.latestSeq, decision: { kind: 'review', action: 'accept', recordedAt: now, statementId: linked.id, sourceId: source.id } }],
     });
     if (!written.ok) return written;

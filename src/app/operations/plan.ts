@@ -6,6 +6,7 @@ import { defineOperation } from '../operation.js';
 
 export const validatePlanOperation = defineOperation({
   name: 'plan.validate',
+  access: 'local',
   summary: 'Validate a plan file and report every problem with file, line and path',
   input: z.strictObject({ file: z.string().min(1) }),
   async run(deps, input): Promise<Result<Plan>> {
@@ -15,6 +16,7 @@ export const validatePlanOperation = defineOperation({
 
 export const planSchemaOperation = defineOperation({
   name: 'plan.schema',
+  access: 'read',
   summary: 'The JSON Schema of plan files, for editor completion',
   input: z.strictObject({}),
   async run(): Promise<Result<Record<string, unknown>>> {

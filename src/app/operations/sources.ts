@@ -17,6 +17,7 @@ export interface SourceEntry {
 
 export const sourcesOperation = defineOperation({
   name: 'sources',
+  access: 'read',
   summary: 'Sources of the record with outlet, date, kind, reliability grade and URL',
   input: z.strictObject({
     ...ScopeInput,

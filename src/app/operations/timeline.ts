@@ -16,6 +16,7 @@ export interface TimelineEntry {
 
 export const timelineOperation = defineOperation({
   name: 'timeline',
+  access: 'read',
   summary: 'Dated events of the record, oldest first, with their sources',
   input: z.strictObject({
     ...ScopeInput,

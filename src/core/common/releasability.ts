@@ -54,3 +54,15 @@ export function overallMarking(markings: Iterable<Releasability>): ProductMarkin
   if (seen.has('ROK-US')) return 'ROK-US';
   return 'PUBLIC';
 }
+
+/**
+ * The widest audience that sees no more than both `requested` and `allowed`: a reader may ask
+ * for a narrower view of the record than their own, never a wider one.
+ */
+export function narrowAudience(requested: Audience, allowed: Audience): Audience {
+  const both = VISIBLE[requested].filter((m) => VISIBLE[allowed].includes(m));
+  // The visible sets are closed under intersection, so exactly one audience has this set.
+  const match = AUDIENCES.find((a) => VISIBLE[a].length === both.length && VISIBLE[a].every((m) => both.includes(m)));
+  if (match === undefined) throw new Error(`no audience sees exactly ${both.join(', ')}`);
+  return match;
+}

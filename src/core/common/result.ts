@@ -12,6 +12,8 @@ export type FailureCode =
   | 'unauthenticated'
   /** A tool the operation needs is not installed (e.g. Chromium for PDF). */
   | 'unavailable'
+  /** The caller cancelled a long operation. */
+  | 'cancelled'
   | 'future-date';
 
 /** One problem, located as precisely as the input allows. */
@@ -30,6 +32,8 @@ export interface Failure {
   readonly message: string;
   readonly path?: string;
   readonly problems: readonly Problem[];
+  /** On a conflict: the newer record that the caller did not know about. */
+  readonly current?: unknown;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure };

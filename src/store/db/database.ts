@@ -8,8 +8,9 @@ import type { LedgerDatabase, LoadedDataset, MigrationState } from '../../app/po
 import { connect, type Connection } from './connect.js';
 import { exportText } from '../../core/exchange/document.js';
 import { loaded, readAll, readForPicture, readHeader, type HeaderCache } from './read.js';
-import { COLLECTIONS, INGEST_TABLES, TABLES } from './tables.js';
+import { ACCOUNT_TABLES, COLLECTIONS, INGEST_TABLES, TABLES } from './tables.js';
 import { ingestQueue } from './ingest-queue.js';
+import { accountStore } from './accounts.js';
 import type { DbLocation } from './url.js';
 import { writeBatch } from './write.js';
 
@@ -19,7 +20,8 @@ async function state(conn: Connection): Promise<MigrationState> {
   const counts: Record<string, number> = {};
   if (applied.length > 0) {
     const ingestTables = applied.includes('0002_ingest') ? INGEST_TABLES : [];
-    for (const table of ['plans', 'datasets', ...COLLECTIONS.map((c) => TABLES[c]), ...ingestTables] as const) {
+    const accountTables = applied.includes('0003_accounts') ? ACCOUNT_TABLES : [];
+    for (const table of ['plans', 'datasets', ...COLLECTIONS.map((c) => TABLES[c]), ...ingestTables, ...accountTables] as const) {
       const row = await conn.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       counts[table] = Number(row?.n ?? 0);
     }
@@ -93,6 +95,7 @@ export async function openDatabase(location: DbLocation, options: { readonly isM
     status: async () => ok(await state(conn)),
     write: (batch) => writeBatch(conn, batch),
     ...ingestQueue(conn),
+    ...accountStore(conn),
     async optimize() {
       // Fresh bulk loads have no statistics (and, on PostgreSQL, no visibility map for index-only scans).
       await sql.raw(conn.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE').execute(conn.db);

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { fail, ok, type Result } from '../../core/common/result.js';
 import type { Proposal } from '../../core/ingest/proposals.js';
 import type { ReviewDecision } from '../../core/ingest/review.js';
-import type { AddedDocument, IngestDocumentInfo, IngestQueue, NewIngestDocument, StoredProposal } from '../../app/ports.js';
+import { appendAuditRow } from './audit.js';
+import type { AddedDocument, AuditStamp, IngestDocumentInfo, IngestQueue, NewIngestDocument, StoredProposal } from '../../app/ports.js';
 import type { Connection } from './connect.js';
 import { inWriteTransaction } from './write.js';
 
@@ -28,7 +29,7 @@ function info(row: { id: string; content_hash: string; recorded_at: string; body
 /** The `IngestQueue` port over a connection. */
 export function ingestQueue(conn: Connection): IngestQueue {
   return {
-    async addDocument(doc: NewIngestDocument, proposals: readonly Proposal[], recordedAt: string): Promise<Result<AddedDocument>> {
+    async addDocument(doc: NewIngestDocument, proposals: readonly Proposal[], recordedAt: string, audit: AuditStamp): Promise<Result<AddedDocument>> {
       const hash = contentHash(doc.text);
       const added = await inWriteTransaction(conn, async (trx) => {
         const byUrl = doc.url === null ? undefined : await trx.selectFrom('ingest_documents').selectAll().where('url', '=', doc.url).executeTakeFirst();
@@ -45,6 +46,7 @@ export function ingestQueue(conn: Connection): IngestQueue {
           const inserted = await trx.insertInto('ingest_proposals').values({ document_id: row.id, recorded_at: recordedAt, body: JSON.stringify(proposal) }).returning('seq').executeTakeFirstOrThrow();
           ids.push(Number(inserted.seq));
         }
+        await appendAuditRow(trx, conn.dialect, recordedAt, { ...audit, detail: audit.detail ?? null, beforeIds: [], afterIds: [row.id, ...ids.map((id) => `proposal:${id}`)] });
         return { kind: 'added-document' as const, document: info(row), isNew: true, matchedBy: null, proposalIds: ids };
       });
       return ok(added);

@@ -4,6 +4,7 @@
  * released: a change is a new migration.
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { appendAuditRow } from './audit.js';
 import { INGEST_TABLES, TABLES } from './tables.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -123,11 +124,74 @@ function ingest(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Accounts, sessions, API tokens and the audit log. Accounts change (a password is reset, a user
+ * disabled), so those tables are ordinary; the audit log is append-only and a hash chain. Records
+ * stored before the log began are covered by its first row, so that every record has one.
+ */
+function accounts(dialect: Dialect): Migration {
+  const key = dialect === 'postgres' ? 'serial' : 'integer';
+  return {
+    async up(db) {
+      await db.schema
+        .createTable('users')
+        .addColumn('seq', key, (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('party', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('is_disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_seq', 'integer', (c) => c.notNull())
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('api_tokens')
+        .addColumn('seq', key, (c) => c.primaryKey())
+        .addColumn('user_seq', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('scopes', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('operation', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+      await appendOnly(db, dialect, 'audit_log');
+      const ids: string[] = [];
+      for (const table of LEDGER_TABLES) {
+        const rows = await sql<{ id: string }>`SELECT id FROM ${sql.table(table)} ORDER BY seq`.execute(db);
+        for (const row of rows.rows) ids.push(row.id);
+      }
+      if (ids.length > 0) {
+        const at = new Date().toISOString();
+        await appendAuditRow(db, dialect, at, { actor: 'system', operation: 'audit.begin', beforeIds: [], afterIds: ids, detail: 'records stored before the audit log began' });
+      }
+    },
+  };
+}
+
 /** The migrations for a dialect, by version name. */
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001_initial': initial(dialect), '0002_ingest': ingest(dialect) };
+      return { '0001_initial': initial(dialect), '0002_ingest': ingest(dialect), '0003_accounts': accounts(dialect) };
     },
   };
 }

@@ -67,7 +67,53 @@ export interface IngestReviewRow {
   body: string;
 }
 
+export interface UserRow {
+  seq: Generated<number>;
+  username: string;
+  role: string;
+  /** The party the user reads as (`all` for an administrator). */
+  party: string;
+  password_hash: string;
+  is_disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionRow {
+  /** SHA-256 of the cookie value: a stolen database does not give working sessions. */
+  id_hash: string;
+  user_seq: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface TokenRow {
+  seq: Generated<number>;
+  user_seq: number;
+  name: string;
+  token_hash: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditLogRow {
+  seq: number;
+  at: string;
+  actor: string;
+  operation: string;
+  body: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
+  users: UserRow;
+  sessions: SessionRow;
+  api_tokens: TokenRow;
+  audit_log: AuditLogRow;
   ingest_documents: IngestDocumentRow;
   ingest_proposals: IngestProposalRow;
   ingest_reviews: IngestReviewRow;
@@ -97,3 +143,6 @@ export { COLLECTION_NAMES as COLLECTIONS } from '../../core/ledger/collections.j
 
 /** Tables of the ingestion queue (migration 0002). */
 export const INGEST_TABLES = ['ingest_documents', 'ingest_proposals', 'ingest_reviews'] as const;
+
+/** Tables of accounts and the audit log (migration 0003). */
+export const ACCOUNT_TABLES = ['users', 'sessions', 'api_tokens', 'audit_log'] as const;

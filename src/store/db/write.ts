@@ -8,6 +8,7 @@ import { fail, ok, type Problem, type Result } from '../../core/common/result.js
 import type { LedgerCollection, LedgerRecord } from '../../core/ledger/schema.js';
 import type { WriteBatch, WriteSummary } from '../../app/ports.js';
 import type { Connection } from './connect.js';
+import { appendAuditRow } from './audit.js';
 import { toRow } from './rows.js';
 import { COLLECTIONS, TABLES, type Database } from './tables.js';
 
@@ -111,6 +112,7 @@ export async function writeBatch(conn: Connection, batch: WriteBatch): Promise<R
       const header = await writePlanAndManifest(trx, batch, problems);
       const inserted = Object.fromEntries(COLLECTIONS.map((c) => [c, 0])) as Record<LedgerCollection, number>;
       let unchanged = 0;
+      const existingIds = new Set<string>();
       for (const collection of COLLECTIONS) {
         const records = batch.records[collection] ?? [];
         if (records.length === 0) continue;
@@ -120,6 +122,7 @@ export async function writeBatch(conn: Connection, batch: WriteBatch): Promise<R
         records.forEach((record, i) => {
           const stored = existing.get(record.id);
           if (stored !== undefined) {
+            existingIds.add(record.id);
             if (stored === JSON.stringify(record)) unchanged++;
             else problems.push({ path: `${collection}[${i}]`, message: `"${record.id}" is already recorded with different content; records are never edited: add a new record that supersedes it` });
             return;
@@ -138,6 +141,17 @@ export async function writeBatch(conn: Connection, batch: WriteBatch): Promise<R
       }
       await writeReviews(trx, batch, problems);
       if (problems.length > 0) throw new ConflictError(problems);
+      const written = COLLECTIONS.flatMap((c) => (inserted[c] > 0 ? (batch.records[c] ?? []).filter((r) => !existingIds.has(r.id)) : []));
+      const afterIds = [
+        ...(header.plan && batch.plan ? [`plan:${batch.plan.id}@${batch.plan.version}`] : []),
+        ...(header.manifest && batch.manifest ? [`dataset:${batch.manifest.id}`] : []),
+        ...written.map((r) => r.id),
+        ...(batch.reviews ?? []).map((r) => `review:${r.proposalId}`),
+      ];
+      if (afterIds.length > 0) {
+        const beforeIds = written.flatMap((r) => (r.supersedes === undefined ? [] : [r.supersedes]));
+        await appendAuditRow(trx, conn.dialect, batch.recordedAt, { ...batch.audit, detail: batch.audit.detail ?? null, beforeIds, afterIds });
+      }
       return { kind: 'write-summary' as const, inserted, unchanged, isPlanInserted: header.plan, isManifestInserted: header.manifest };
     });
     return ok(summary);
