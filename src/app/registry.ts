@@ -21,8 +21,8 @@ import { ingestAddOperation, ingestAddTextOperation } from './operations/ingest-
 import { ingestEvalOperation } from './operations/ingest-eval.js';
 import { ingestExtractOperation } from './operations/ingest-extract.js';
 import { forecastOperation } from './operations/forecast.js';
-import { ingestAcceptOperation, ingestEditOperation, ingestListOperation, ingestRejectOperation } from './operations/ingest-review.js';
-import { planSchemaOperation, validatePlanOperation } from './operations/plan.js';
+import { ingestAcceptOperation, ingestDocumentOperation, ingestEditOperation, ingestListOperation, ingestRejectOperation } from './operations/ingest-review.js';
+import { currentPlanOperation, planSchemaOperation, validatePlanOperation } from './operations/plan.js';
 import { sourcesOperation } from './operations/sources.js';
 import { timelineOperation } from './operations/timeline.js';
 
@@ -50,6 +50,8 @@ export const operations = {
   ingestEdit: ingestEditOperation,
   ingestReject: ingestRejectOperation,
   ingestAddText: ingestAddTextOperation,
+  ingestDocument: ingestDocumentOperation,
+  plan: currentPlanOperation,
   statements: statementsOperation,
   assessments: assessmentsOperation,
   recordAssessment: recordAssessmentOperation,

@@ -10,6 +10,8 @@ import { registerForecast } from './commands/forecast.js';
 import { registerLists } from './commands/lists.js';
 import { registerPlan } from './commands/plan.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerAccounts } from './commands/accounts.js';
+import { registerServe } from './commands/serve.js';
 import { createStyle } from './output/style.js';
 import { printErr, printOut } from './output/write.js';
 import type { CommandContext } from './run.js';
@@ -31,7 +33,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
     .configureOutput({ writeOut: printOut, writeErr: printErr })
     .addHelpText(
       'after',
-      `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon forecast --view all --scenario us-accepts-rok\n  opcon forecast --model model.json --iterations 100000\n  opcon plan validate my-plan.yaml\n  opcon ingest extract article.html --published 2026-05-14\n  opcon ingest eval ../shared/corpus/dev\n\nEnvironment:\n  OPCON_DB       database, as --db (default: sqlite: in $XDG_DATA_HOME or ~/.local/share)
+      `\nExamples:\n  opcon brief                         the picture today, ROK and US side by side\n  opcon brief --as-of 2025-11-30      time travel: the picture as known on that date\n  opcon brief --party ROK --json      what a ROK reader may see, as JSON\n  opcon criteria --status blocking    criteria on which the parties disagree\n  opcon timeline --from 2025 --forum SCM\n  opcon forecast --view all --scenario us-accepts-rok\n  opcon forecast --model model.json --iterations 100000\n  opcon plan validate my-plan.yaml\n  opcon ingest extract article.html --published 2026-05-14\n  opcon ingest eval ../shared/corpus/dev\n  opcon serve                         the dashboard and API on http://127.0.0.1:4310/\n  opcon user add rok-desk --role rok-assessor\n  opcon audit verify\n\nEnvironment:\n  OPCON_DB       database, as --db (default: sqlite: in $XDG_DATA_HOME or ~/.local/share)
   OPCON_DATASET  dataset folder loaded on first use and by \`db seed\` (default: the built-in public record)\n  OPCON_TODAY    fix "today" (YYYY-MM-DD) for reproducible runs\n  NO_COLOR / FORCE_COLOR  turn colour off / on\n\n${EXIT_CODES_HELP}\n`,
     );
 
@@ -42,6 +44,8 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
   registerDev(program, ctx, setExit);
   registerIngest(program, ctx, setExit);
   registerForecast(program, ctx, setExit);
+  registerServe(program, ctx, setExit);
+  registerAccounts(program, ctx, setExit);
   return program;
 }
 

@@ -46,10 +46,10 @@ for (const target of databasesUnderTest()) {
     it('migrates once and reports the schema', async () => {
       const db = await open();
       const status = await db.status();
-      expect(status.ok && status.value.applied).toEqual(['0001_initial', '0002_ingest']);
+      expect(status.ok && status.value.applied).toEqual(['0001_initial', '0002_ingest', '0003_accounts']);
       expect(status.ok && status.value.pending).toEqual([]);
       const again = await db.migrate();
-      expect(again.ok && again.value.applied).toEqual(['0001_initial', '0002_ingest']);
+      expect(again.ok && again.value.applied).toEqual(['0001_initial', '0002_ingest', '0003_accounts']);
       await db.close();
     });
 

@@ -178,3 +178,19 @@ export const ingestAcceptOperation = defineOperation({
     return ok({ kind: 'ingest-accepted', id: stored.id, source, statement: linked, isSourceNew });
   },
 });
+
+export const ingestDocumentOperation = defineOperation({
+  name: 'ingest.document',
+  access: 'write-evidence',
+  summary: 'A stored article with its text and the proposals extracted from it',
+  input: z.strictObject({ id: z.string().regex(/^D[0-9a-f]{12}$/, { message: 'expected an article id such as D0123456789ab' }) }),
+  async run(deps, input): Promise<Result<{ readonly kind: 'ingest-document'; readonly text: string; readonly items: readonly ReviewItem[] }>> {
+    const db = await deps.database({ isMigrating: true });
+    if (!db.ok) return db;
+    const text = await db.value.documentText(input.id);
+    if (!text.ok) return text;
+    const all = await db.value.proposals({});
+    if (!all.ok) return all;
+    return ok({ kind: 'ingest-document', text: text.value, items: all.value.filter((p) => p.document.id === input.id).map(itemOf) });
+  },
+});

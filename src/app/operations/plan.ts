@@ -27,3 +27,14 @@ export const planSchemaOperation = defineOperation({
     });
   },
 });
+
+export const currentPlanOperation = defineOperation({
+  name: 'plan',
+  access: 'read',
+  summary: 'The current plan: parties, conditions, criteria, stages, forums, targets, key dates and forecast assumptions',
+  input: z.strictObject({}),
+  async run(deps): Promise<Result<Plan>> {
+    const loaded = await deps.store.load();
+    return loaded.ok ? ok(loaded.value.plan) : loaded;
+  },
+});

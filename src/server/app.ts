@@ -1,0 +1,165 @@
+/**
+ * The HTTP app: middleware (request ids and logs, security headers, body limits, authentication,
+ * CSRF), the session routes, the operation routes, forecast runs, the API docs and the dashboard.
+ * Built as a plain Hono app so that tests drive it in process with `app.request()`.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { isAllowed } from '../core/access/roles.js';
+import { authenticate } from '../app/auth.js';
+import type { Deps } from '../app/operation.js';
+import { operations } from '../app/registry.js';
+import { CSRF_HEADER, SESSION_COOKIE, type ApiEnv } from './context.js';
+import { docsPage } from './docs-page.js';
+import { createForecastRuns, type ForecastRuns } from './forecast-runs.js';
+import { errorBody, statusFor } from './http-status.js';
+import { openApiDocument, type ExtraRoute } from './openapi.js';
+import { registerOperationRoutes } from './operation-routes.js';
+import { createRateLimiter } from './rate-limit.js';
+import { createResponseCache, type ResponseCache } from './response-cache.js';
+import { ROUTES, type Route } from './routes.js';
+import { registerSessionRoutes } from './session-routes.js';
+import { staticFile } from './static-files.js';
+
+export interface ApiOptions {
+  /** The app's dependencies; the actor is set per request from the login. */
+  readonly deps: Omit<Deps, 'actor'>;
+  readonly logger: Logger;
+  readonly version: string;
+  /** The built dashboard's folder, if there is one. */
+  readonly webRoot: string | undefined;
+  /** Served over TLS: cookies are marked Secure. */
+  readonly isSecure: boolean;
+  readonly limits?: { readonly bodyBytes?: number; readonly ingestBodyBytes?: number; readonly loginFailures?: number; readonly loginWindowMs?: number };
+  /** Milliseconds now, for rate limits (passed in so tests control time). */
+  readonly nowMs?: () => number;
+  /** Routes added by other layers (reports), served like the table's own. */
+  readonly extraRoutes?: readonly Route[];
+}
+
+export interface Api {
+  readonly app: Hono<ApiEnv>;
+  readonly runs: ForecastRuns;
+  readonly cache: ResponseCache;
+  /** Requests being answered now (graceful shutdown waits for 0). */
+  inFlight(): number;
+  readonly document: Record<string, unknown>;
+}
+
+const PUBLIC_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const ForecastRunBody = operations.forecast.input;
+const LoginBody = z.strictObject({ username: z.string(), password: z.string() });
+
+/** Routes the app serves itself, for the OpenAPI document. */
+const EXTRA_DOCS: readonly ExtraRoute[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness: the server answers', tag: 'meta', successStatus: 200, isPublic: true },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document', tag: 'meta', successStatus: 200, isPublic: true },
+  { method: 'get', path: '/api/docs', summary: 'The API reference page', tag: 'meta', successStatus: 200, isPublic: true, responseType: 'text/html' },
+  { method: 'post', path: '/api/session', summary: 'Log in: sets the HttpOnly session cookie and returns the CSRF token for writes', tag: 'session', body: LoginBody, successStatus: 201, isPublic: true },
+  { method: 'get', path: '/api/session', summary: 'The logged-in user and the CSRF token', tag: 'session', successStatus: 200 },
+  { method: 'delete', path: '/api/session', summary: 'Log out', tag: 'session', successStatus: 204 },
+  { method: 'post', path: '/api/forecast-runs', summary: 'Start a forecast in the background (progress and cancel below)', tag: 'forecast', body: ForecastRunBody, successStatus: 202 },
+  { method: 'get', path: '/api/forecast-runs/:id', summary: 'A forecast run: status, progress, and the result when done', tag: 'forecast', successStatus: 200 },
+  { method: 'delete', path: '/api/forecast-runs/:id', summary: 'Cancel a forecast run', tag: 'forecast', successStatus: 200 },
+];
+
+/** Build the app. */
+export function createApi(options: ApiOptions): Api {
+  const { deps, logger } = options;
+  const app = new Hono<ApiEnv>();
+  const cache = createResponseCache();
+  const runs = createForecastRuns({ maxRunning: 2, keep: 20 });
+  const nowMs = options.nowMs ?? (() => Date.now());
+  const limiter = createRateLimiter(options.limits?.loginFailures ?? 5, options.limits?.loginWindowMs ?? 60_000);
+  const routes = [...ROUTES, ...(options.extraRoutes ?? [])];
+  const document = openApiDocument(routes, EXTRA_DOCS, options.version);
+  let inFlight = 0;
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming !== undefined && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+      c.header('X-Request-Id', requestId);
+      const auth = c.get('auth') as ApiEnv['Variables']['auth'] | undefined;
+      logger.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round((performance.now() - started) * 10) / 10, user: auth?.actor.name }, 'request');
+    }
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"] },
+      strictTransportSecurity: options.isSecure ? 'max-age=31536000' : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  const tooLarge = (limit: number) =>
+    bodyLimit({ maxSize: limit, onError: (c) => c.json(errorBody({ code: 'too-large', message: `the request body is over ${Math.round(limit / 1024)} KiB` }, c.get('requestId')), 413) });
+  app.use('/api/ingest/documents', tooLarge(options.limits?.ingestBodyBytes ?? 3 * 1024 * 1024));
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/ingest/documents' ? next() : tooLarge(options.limits?.bodyBytes ?? 256 * 1024)(c, next)));
+
+  app.use('/api/*', async (c, next) => {
+    if (PUBLIC_PATHS.has(c.req.path) || (c.req.path === '/api/session' && c.req.method === 'POST')) return next();
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const auth = await authenticate({ ...deps, actor: { kind: 'actor', name: 'anonymous', role: 'viewer', audience: 'public', via: 'session', scopes: [] } }, { sessionId: getCookie(c, SESSION_COOKIE), bearer });
+    if (!auth.ok) return c.json(errorBody(auth.error, c.get('requestId')), 401);
+    // A cookie is sent by the browser whoever made the page; only our page knows the CSRF token.
+    if (UNSAFE.has(c.req.method) && auth.value.csrfToken !== null && c.req.header(CSRF_HEADER) !== auth.value.csrfToken) {
+      return c.json(errorBody({ code: 'csrf', message: `a write with a session cookie must send the ${CSRF_HEADER} header from the login response` }, c.get('requestId')), 403);
+    }
+    c.set('auth', auth.value);
+    return next();
+  });
+
+  app.get('/api/health', (c) => c.json({ status: 'ok', version: options.version }));
+  app.get('/api/openapi.json', (c) => c.json(document));
+  app.get('/api/docs', (c) => c.html(docsPage(document)));
+  registerSessionRoutes(app, deps, { isSecure: options.isSecure, limiter, nowMs });
+
+  app.post('/api/forecast-runs', async (c) => {
+    const actor = c.get('auth').actor;
+    if (!isAllowed(actor, 'forecast')) return c.json(errorBody({ kind: 'failure', code: 'forbidden', message: `a ${actor.role} may not run forecasts`, problems: [] }, c.get('requestId')), 403);
+    const body: unknown = await c.req.json().catch(() => null);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return c.json(errorBody({ kind: 'failure', code: 'invalid-input', message: 'the request body must be a JSON object', problems: [], path: '(body)' }, c.get('requestId')), 400);
+    const started = await runs.start({ ...deps, actor }, body);
+    if (!started.ok) return c.json(errorBody(started.error, c.get('requestId')), statusFor(started.error.code) as 400);
+    c.header('Location', `/api/forecast-runs/${started.view.id}`);
+    return c.json(started.view, 202);
+  });
+  app.get('/api/forecast-runs/:id', (c) => {
+    const view = runs.get(c.get('auth').actor, c.req.param('id'));
+    return view === undefined ? c.json(errorBody({ kind: 'failure', code: 'not-found', message: `no forecast run ${c.req.param('id')}`, problems: [] }), 404) : c.json(view);
+  });
+  app.delete('/api/forecast-runs/:id', (c) => {
+    const view = runs.cancel(c.get('auth').actor, c.req.param('id'));
+    return view === undefined ? c.json(errorBody({ kind: 'failure', code: 'not-found', message: `no forecast run ${c.req.param('id')}`, problems: [] }), 404) : c.json(view);
+  });
+
+  registerOperationRoutes(app, routes, deps, cache);
+
+  app.all('/api/*', (c) => c.json(errorBody({ code: 'route-not-found', message: `no API route ${c.req.method} ${c.req.path}: see /api/docs` }, c.get('requestId')), 404));
+  app.get('*', async (c) => {
+    const file = options.webRoot === undefined ? undefined : await staticFile(options.webRoot, c.req.path);
+    if (file === undefined) {
+      return c.html('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>OPCON Transition Monitor</title></head><body><h1>OPCON Transition Monitor</h1><p>The dashboard is not built: run <code>npm run build:web</code> (or <code>npm start</code>). The API answers at <a href="/api/docs">/api/docs</a>.</p></body></html>');
+    }
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': file.contentType, 'Cache-Control': file.isImmutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+  });
+  app.onError((error, c) => {
+    logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
+    return c.json({ error: { code: 'internal', message: 'internal error (a bug): the request id names it in the server log', problems: [], requestId: c.get('requestId') } }, 500);
+  });
+  return { app, runs, cache, inFlight: () => inFlight, document };
+}

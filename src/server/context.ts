@@ -1,0 +1,12 @@
+/** What every request carries through the middleware: its id and, once authenticated, who it is. */
+import type { Authenticated } from '../app/auth.js';
+
+export interface ApiEnv {
+  Variables: {
+    requestId: string;
+    auth: Authenticated;
+  };
+}
+
+export const SESSION_COOKIE = 'opcon_session';
+export const CSRF_HEADER = 'x-csrf-token';
