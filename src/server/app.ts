@@ -48,6 +48,8 @@ export interface Api {
   readonly cache: ResponseCache;
   /** Requests being answered now (graceful shutdown waits for 0). */
   inFlight(): number;
+  /** From now on, answer with `Connection: close` so that clients do not reuse connections of a stopping server. */
+  drain(): void;
   readonly document: Record<string, unknown>;
 }
 
@@ -81,6 +83,7 @@ export function createApi(options: ApiOptions): Api {
   const routes = [...ROUTES, ...(options.extraRoutes ?? [])];
   const document = openApiDocument(routes, EXTRA_DOCS, options.version);
   let inFlight = 0;
+  let isDraining = false;
 
   app.use('*', async (c, next) => {
     const incoming = c.req.header('x-request-id');
@@ -93,6 +96,7 @@ export function createApi(options: ApiOptions): Api {
     } finally {
       inFlight--;
       c.header('X-Request-Id', requestId);
+      if (isDraining) c.header('Connection', 'close');
       const auth = c.get('auth') as ApiEnv['Variables']['auth'] | undefined;
       logger.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round((performance.now() - started) * 10) / 10, user: auth?.actor.name }, 'request');
     }
@@ -161,5 +165,14 @@ export function createApi(options: ApiOptions): Api {
     logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'internal error (a bug): the request id names it in the server log', problems: [], requestId: c.get('requestId') } }, 500);
   });
-  return { app, runs, cache, inFlight: () => inFlight, document };
+  return {
+    app,
+    runs,
+    cache,
+    inFlight: () => inFlight,
+    drain: () => {
+      isDraining = true;
+    },
+    document,
+  };
 }

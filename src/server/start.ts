@@ -37,6 +37,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long a stopping server keeps reading requests that had already arrived. */
+const GRACE_MS = 250;
+
 /** True for addresses only this machine can reach. */
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -89,12 +92,19 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
     api,
     close() {
       closing ??= (async () => {
-        const closed = new Promise<void>((resolve) => server.value.close(() => resolve()));
-        // Keep-alive connections would hold close() open; idle ones go now, busy ones after their response.
-        (server.value as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        api.drain();
         api.runs.cancelAll();
-        const deadline = Date.now() + (options.drainMs ?? 10_000);
-        while (api.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+        const drained = async () => {
+          const deadline = Date.now() + (options.drainMs ?? 10_000);
+          while (api.inFlight() > 0 && Date.now() < deadline) await sleep(20);
+        };
+        // Requests that reached the socket while the loop was busy are parsed first, then answered;
+        // only then does the server stop listening and close its connections.
+        await sleep(GRACE_MS);
+        await drained();
+        const closed = new Promise<void>((resolve) => server.value.close(() => resolve()));
+        await drained();
         await api.runs.settle();
         (server.value as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         await closed;
