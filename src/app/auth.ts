@@ -65,6 +65,8 @@ export interface Authenticated {
   /** For session callers: the CSRF token their writes must carry. */
   readonly csrfToken: string | null;
   readonly sessionIdHash: string | null;
+  /** When the session or token stops working (null: a token without expiry). */
+  readonly expiresAt: string | null;
 }
 
 /** Who is calling: from a session cookie, else from a bearer token. */
@@ -77,14 +79,14 @@ export async function authenticate(deps: Deps, credentials: { readonly sessionId
     const session = await db.value.session(idHash);
     const user = session === undefined ? undefined : await db.value.userById(session.userId);
     if (session !== undefined && user !== undefined && !user.isDisabled && session.expiresAt > now) {
-      return ok({ kind: 'authenticated', actor: actorOf(user, 'session'), user: viewOfUser(user), csrfToken: session.csrfToken, sessionIdHash: idHash });
+      return ok({ kind: 'authenticated', actor: actorOf(user, 'session'), user: viewOfUser(user), csrfToken: session.csrfToken, sessionIdHash: idHash, expiresAt: session.expiresAt });
     }
   }
   if (credentials.bearer !== undefined && credentials.bearer !== '') {
     const token = await db.value.tokenByHash(deps.secrets.digest(credentials.bearer));
     const user = token === undefined ? undefined : await db.value.userById(token.userId);
     if (token !== undefined && user !== undefined && !user.isDisabled && token.revokedAt === null && (token.expiresAt === null || token.expiresAt > now)) {
-      return ok({ kind: 'authenticated', actor: actorOf(user, 'token', token.scopes), user: viewOfUser(user), csrfToken: null, sessionIdHash: null });
+      return ok({ kind: 'authenticated', actor: actorOf(user, 'token', token.scopes), user: viewOfUser(user), csrfToken: null, sessionIdHash: null, expiresAt: token.expiresAt });
     }
   }
   return fail('unauthenticated', 'log in first (POST /api/session), or send an API token as "Authorization: Bearer …"');

@@ -7,15 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { isAllowed } from '../core/access/roles.js';
-import { authenticate } from '../app/auth.js';
+import { ANONYMOUS, isAllowed } from '../core/access/roles.js';
+import { authenticate, type Authenticated } from '../app/auth.js';
 import type { Deps } from '../app/operation.js';
 import { operations } from '../app/registry.js';
 import { CSRF_HEADER, SESSION_COOKIE, type ApiEnv } from './context.js';
 import { docsPage } from './docs-page.js';
+import { securityHeadersMiddleware } from './security-headers.js';
 import { createForecastRuns, type ForecastRuns } from './forecast-runs.js';
 import { errorBody, statusFor } from './http-status.js';
 import { openApiDocument, type ExtraRoute } from './openapi.js';
@@ -55,6 +55,7 @@ export interface Api {
 
 const PUBLIC_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const MAX_CACHED_LOGINS = 1000;
 
 const ForecastRunBody = operations.forecast.input;
 const LoginBody = z.strictObject({ username: z.string(), password: z.string() });
@@ -83,32 +84,26 @@ export function createApi(options: ApiOptions): Api {
   const routes = [...ROUTES, ...(options.extraRoutes ?? [])];
   const document = openApiDocument(routes, EXTRA_DOCS, options.version);
   let inFlight = 0;
+  const logins = new Map<string, { readonly auth: Authenticated; readonly auditSeq: number }>();
   let isDraining = false;
 
   app.use('*', async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming !== undefined && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    if (isDraining) c.header('Connection', 'close');
     const started = performance.now();
     inFlight++;
     try {
       await next();
     } finally {
       inFlight--;
-      c.header('X-Request-Id', requestId);
-      if (isDraining) c.header('Connection', 'close');
       const auth = c.get('auth') as ApiEnv['Variables']['auth'] | undefined;
       logger.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round((performance.now() - started) * 10) / 10, user: auth?.actor.name }, 'request');
     }
   });
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"] },
-      strictTransportSecurity: options.isSecure ? 'max-age=31536000' : false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use('*', securityHeadersMiddleware(options.isSecure));
   const tooLarge = (limit: number) =>
     bodyLimit({ maxSize: limit, onError: (c) => c.json(errorBody({ code: 'too-large', message: `the request body is over ${Math.round(limit / 1024)} KiB` }, c.get('requestId')), 413) });
   app.use('/api/ingest/documents', tooLarge(options.limits?.ingestBodyBytes ?? 3 * 1024 * 1024));
@@ -117,8 +112,22 @@ export function createApi(options: ApiOptions): Api {
   app.use('/api/*', async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path) || (c.req.path === '/api/session' && c.req.method === 'POST')) return next();
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const auth = await authenticate({ ...deps, actor: { kind: 'actor', name: 'anonymous', role: 'viewer', audience: 'public', via: 'session', scopes: [] } }, { sessionId: getCookie(c, SESSION_COOKIE), bearer });
+    const sessionId = getCookie(c, SESSION_COOKIE);
+    const database = await deps.database({ isMigrating: true });
+    if (!database.ok) return c.json(errorBody(database.error, c.get('requestId')), statusFor(database.error.code) as 400);
+    // Every change to accounts, sessions and tokens is audited, so a login checked at this audit
+    // head is still valid while the head stands (and the session or token has not expired).
+    const auditSeq = (await database.value.auditHead()).seq;
+    c.set('auditSeq', auditSeq);
+    const credentialKey = `${sessionId ?? ''}|${bearer ?? ''}`;
+    const known = logins.get(credentialKey);
+    const isFresh = known !== undefined && known.auditSeq === auditSeq && (known.auth.expiresAt === null || known.auth.expiresAt > deps.clock.now());
+    const auth = isFresh ? { ok: true as const, value: known.auth } : await authenticate({ ...deps, actor: ANONYMOUS }, { sessionId, bearer });
     if (!auth.ok) return c.json(errorBody(auth.error, c.get('requestId')), 401);
+    if (!isFresh) {
+      logins.set(credentialKey, { auth: auth.value, auditSeq });
+      if (logins.size > MAX_CACHED_LOGINS) logins.delete(logins.keys().next().value as string);
+    }
     // A cookie is sent by the browser whoever made the page; only our page knows the CSRF token.
     if (UNSAFE.has(c.req.method) && auth.value.csrfToken !== null && c.req.header(CSRF_HEADER) !== auth.value.csrfToken) {
       return c.json(errorBody({ code: 'csrf', message: `a write with a session cookie must send the ${CSRF_HEADER} header from the login response` }, c.get('requestId')), 403);

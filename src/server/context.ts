@@ -5,6 +5,8 @@ export interface ApiEnv {
   Variables: {
     requestId: string;
     auth: Authenticated;
+    /** The audit head when the request was authenticated: what cached answers are valid for. */
+    auditSeq: number;
   };
 }
 

@@ -8,7 +8,8 @@ import { runOperation, type Deps } from '../app/operation.js';
 import type { ApiEnv } from './context.js';
 import { errorBody, statusFor } from './http-status.js';
 import { inputFromQuery } from './query.js';
-import type { ResponseCache } from './response-cache.js';
+import { gzipSync } from 'node:zlib';
+import type { CachedResponse, ResponseCache } from './response-cache.js';
 import { pathParams, type Route } from './routes.js';
 
 type Json = Record<string, unknown>;
@@ -72,16 +73,10 @@ export function registerOperationRoutes(app: Hono<ApiEnv>, routes: readonly Rout
       let auditSeq: number | undefined;
       let key: string | undefined;
       if (route.isCacheable === true) {
-        const db = await deps.database({ isMigrating: true });
-        if (db.ok) {
-          auditSeq = (await db.value.auditHead()).seq;
-          key = cacheKey(route, c, actorDeps);
-          const hit = cache.get(key, auditSeq);
-          if (hit !== undefined) {
-            if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304, { ETag: hit.etag });
-            return c.body(hit.body, 200, { 'Content-Type': 'application/json; charset=utf-8', ETag: hit.etag, 'X-Cache': 'hit' });
-          }
-        }
+        auditSeq = c.get('auditSeq');
+        key = cacheKey(route, c, actorDeps);
+        const hit = cache.get(key, auditSeq);
+        if (hit !== undefined) return cachedResponse(c, hit);
       }
       const result = await runOperation(route.operation, actorDeps, parsed.input);
       if (!result.ok) return c.json(errorBody(result.error, c.get('requestId')), statusFor(result.error.code) as 400);
@@ -91,12 +86,22 @@ export function registerOperationRoutes(app: Hono<ApiEnv>, routes: readonly Rout
       const body = JSON.stringify(result.value);
       if (key !== undefined && auditSeq !== undefined) {
         const etag = `"${auditSeq}-${body.length.toString(36)}-${simpleHash(body)}"`;
-        cache.set(key, { body, etag, auditSeq });
-        return c.body(body, route.successStatus, { 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'X-Cache': 'miss' });
+        const entry = { body: Buffer.from(body), gzipped: gzipSync(body), etag, auditSeq };
+        cache.set(key, entry);
+        return cachedResponse(c, entry, 'miss');
       }
       return c.body(body, route.successStatus, { 'Content-Type': 'application/json; charset=utf-8' });
     });
   }
+}
+
+/** A cached answer: 304 when the client has it, gzipped when the client accepts it (compressed once, when cached). */
+function cachedResponse(c: Context<ApiEnv>, entry: CachedResponse, state: 'hit' | 'miss' = 'hit'): Response {
+  if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, { ETag: entry.etag });
+  const isGzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', ETag: entry.etag, 'X-Cache': state, Vary: 'Accept-Encoding, Cookie, Authorization' };
+  if (isGzip) headers['Content-Encoding'] = 'gzip';
+  return c.body((isGzip ? entry.gzipped : entry.body) as Uint8Array<ArrayBuffer>, 200, headers);
 }
 
 /** A short non-cryptographic digest for ETags (FNV-1a over UTF-16 code units). */

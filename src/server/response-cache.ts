@@ -5,7 +5,9 @@
  */
 
 export interface CachedResponse {
-  readonly body: string;
+  /** The JSON as bytes, encoded once. */
+  readonly body: Uint8Array;
+  readonly gzipped: Uint8Array;
   readonly etag: string;
   readonly auditSeq: number;
 }

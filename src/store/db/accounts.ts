@@ -39,6 +39,20 @@ function tokenOf(row: TokenRow & { seq: number }): StoredToken {
   };
 }
 
+/**
+ * The audit head is read on every cached API request, so on SQLite it is one prepared statement
+ * on the raw handle rather than a query built and prepared anew.
+ */
+function headReader(conn: Connection): () => Promise<{ readonly seq: number; readonly hash: string }> {
+  if (conn.sqlite === undefined) return () => auditHead(conn.db);
+  let statement: { get(): unknown } | undefined;
+  return async () => {
+    statement ??= conn.sqlite!.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    const row = statement.get() as { seq: number; hash: string } | undefined;
+    return { seq: Number(row?.seq ?? 0), hash: row?.hash ?? '0'.repeat(64) };
+  };
+}
+
 /** The `AccountStore` and `AuditReader` ports over a connection. */
 export function accountStore(conn: Connection): AccountStore & AuditReader {
   const db = conn.db;
@@ -142,7 +156,7 @@ export function accountStore(conn: Connection): AccountStore & AuditReader {
       });
     },
     auditRows: () => readAuditRows(db),
-    auditHead: () => auditHead(db),
+    auditHead: headReader(conn),
     async ledgerIds() {
       const ids: string[] = [];
       for (const collection of COLLECTIONS) {
