@@ -4,7 +4,7 @@
  * Built as a plain Hono app so that tests drive it in process with `app.request()`.
  */
 import { randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import type { Logger } from 'pino';
@@ -73,6 +73,11 @@ const EXTRA_DOCS: readonly ExtraRoute[] = [
   { method: 'delete', path: '/api/forecast-runs/:id', summary: 'Cancel a forecast run', tag: 'forecast', successStatus: 200 },
 ];
 
+/** Refuse request bodies over `limit` bytes with 413. */
+function tooLarge(limit: number): MiddlewareHandler<ApiEnv> {
+  return bodyLimit({ maxSize: limit, onError: (c) => c.json(errorBody({ code: 'too-large', message: `the request body is over ${Math.round(limit / 1024)} KiB` }, c.get('requestId')), 413) });
+}
+
 /** Build the app. */
 export function createApi(options: ApiOptions): Api {
   const { deps, logger } = options;
@@ -104,10 +109,12 @@ export function createApi(options: ApiOptions): Api {
     }
   });
   app.use('*', securityHeadersMiddleware(options.isSecure));
-  const tooLarge = (limit: number) =>
-    bodyLimit({ maxSize: limit, onError: (c) => c.json(errorBody({ code: 'too-large', message: `the request body is over ${Math.round(limit / 1024)} KiB` }, c.get('requestId')), 413) });
-  app.use('/api/ingest/documents', tooLarge(options.limits?.ingestBodyBytes ?? 3 * 1024 * 1024));
-  app.use('/api/*', async (c, next) => (c.req.path === '/api/ingest/documents' ? next() : tooLarge(options.limits?.bodyBytes ?? 256 * 1024)(c, next)));
+  const bodyLimits = {
+    ingest: tooLarge(options.limits?.ingestBodyBytes ?? 3 * 1024 * 1024),
+    other: tooLarge(options.limits?.bodyBytes ?? 256 * 1024),
+  };
+  // Only requests that carry a body are limited (reading a GET's body would cost every read).
+  app.use('/api/*', async (c, next) => (UNSAFE.has(c.req.method) ? (c.req.path === '/api/ingest/documents' ? bodyLimits.ingest : bodyLimits.other)(c, next) : next()));
 
   app.use('/api/*', async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path) || (c.req.path === '/api/session' && c.req.method === 'POST')) return next();

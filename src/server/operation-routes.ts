@@ -58,8 +58,8 @@ async function readInput(c: Context<ApiEnv>, route: Route): Promise<{ ok: true; 
 }
 
 function cacheKey(route: Route, c: Context<ApiEnv>, deps: Deps): string {
-  const url = new URL(c.req.url);
-  const params = [...url.searchParams.entries()].sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1));
+  const query = c.req.url.indexOf('?');
+  const params = [...new URLSearchParams(query < 0 ? '' : c.req.url.slice(query + 1)).entries()].sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1));
   return `${route.path}?${new URLSearchParams(params).toString()}|${deps.actor.audience}|${deps.actor.role}|${deps.clock.today()}`;
 }
 
