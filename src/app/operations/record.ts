@@ -15,6 +15,7 @@ import {
   EscalationSchema,
   EventSchema,
   GateRecordSchema,
+  LEDGER_FILES,
   SourceSchema,
   StatementSchema,
   type Ledger,
@@ -40,15 +41,6 @@ export const NewGateRecordSchema = z.strictObject(newShape(GateRecordSchema.shap
 export const NewDecisionSchema = z.strictObject(newShape(DecisionSchema.shape, COMMON_OMIT));
 export const NewEscalationSchema = z.strictObject(newShape(EscalationSchema.shape, COMMON_OMIT));
 
-const FULL_SCHEMAS = {
-  sources: SourceSchema,
-  statements: StatementSchema,
-  events: EventSchema,
-  assessments: AssessmentSchema,
-  gateRecords: GateRecordSchema,
-  decisions: DecisionSchema,
-  escalations: EscalationSchema,
-} as const;
 
 const ID_PREFIX: Readonly<Record<LedgerCollection, string>> = {
   sources: 'S',
@@ -96,7 +88,7 @@ async function appendRecord(deps: Deps, collection: LedgerCollection, fields: Re
   }
   const now = deps.clock.now();
   const id = `${ID_PREFIX[collection]}-${now.replace(/[-:.]/g, '').slice(0, 15)}-${deps.secrets.randomToken(6).replace(/[^A-Za-z0-9]/g, 'x')}`;
-  const parsed = FULL_SCHEMAS[collection].safeParse({
+  const parsed = LEDGER_FILES[collection].safeParse({
     ...fields,
     id,
     recordedAt: now,
