@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { isAllowed, type Access, type Actor } from '../core/access/roles.js';
 import { narrowAudience, type Audience } from '../core/common/releasability.js';
 import { fail, formatPath, type Result } from '../core/common/result.js';
-import type { AuditStamp, Clock, Secrets, DatasetSource, ForecastExecutors, ImportReader, IngestStore, LedgerDatabase, ModelReader, PlanReader, ProgressEvent, RecordStore } from './ports.js';
+import type { AuditStamp, Clock, Secrets, DatasetSource, ForecastExecutors, ImportReader, IngestStore, LedgerDatabase, ModelReader, PdfRenderer, PlanReader, ProgressEvent, RecordStore } from './ports.js';
 
 export interface Deps {
   /** Who is acting: every write is audited in their name, every read narrowed to what they may see. */
@@ -28,6 +28,8 @@ export interface Deps {
   readonly ingest: IngestStore;
   readonly modelReader: ModelReader;
   readonly forecast: ForecastExecutors;
+  /** Prints reports to PDF. */
+  readonly pdf: PdfRenderer;
   /** Told how long operations are getting on (a forecast, a folder of articles); optional. */
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Aborted when the caller cancels (a forecast run from the dashboard); long operations stop at their next step. */

@@ -334,3 +334,20 @@ export interface Secrets {
   randomToken(bytes: number): string;
   digest(text: string): string;
 }
+
+export const PAPER_SIZES = ['a4', 'letter'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export interface PdfOptions {
+  readonly paper: PaperSize;
+  /** Printed at the top of every page (the as-of date and the releasability marking). */
+  readonly headerText: string;
+  /** Printed at the foot of every page, before "page N of M". */
+  readonly footerText: string;
+}
+
+/** Prints a self-contained HTML page to PDF (a headless browser). */
+export interface PdfRenderer {
+  readonly kind: 'pdf-renderer';
+  render(html: string, options: PdfOptions): Promise<Result<Uint8Array>>;
+}

@@ -23,6 +23,7 @@ import { ingestExtractOperation } from './operations/ingest-extract.js';
 import { forecastOperation } from './operations/forecast.js';
 import { ingestAcceptOperation, ingestDocumentOperation, ingestEditOperation, ingestListOperation, ingestRejectOperation } from './operations/ingest-review.js';
 import { currentPlanOperation, planSchemaOperation, validatePlanOperation } from './operations/plan.js';
+import { reportOperation } from './operations/report.js';
 import { sourcesOperation } from './operations/sources.js';
 import { timelineOperation } from './operations/timeline.js';
 
@@ -32,6 +33,7 @@ export const operations = {
   sources: sourcesOperation,
   criteria: criteriaOperation,
   forecast: forecastOperation,
+  report: reportOperation,
   validatePlan: validatePlanOperation,
   planSchema: planSchemaOperation,
   dbMigrate: migrateOperation,

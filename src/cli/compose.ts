@@ -14,6 +14,7 @@ import { readModelFile } from '../store/files/model-file.js';
 import { readPlanFile } from '../store/files/plan-file.js';
 import { createSecrets } from '../store/crypto/secrets.js';
 import { createIngestFiles } from '../store/files/ingest-files.js';
+import { chromiumPdfRenderer } from '../store/pdf/chromium.js';
 import type { CliConfig } from './config.js';
 import { printErr } from './output/write.js';
 
@@ -67,6 +68,7 @@ export function composeDeps(config: CliConfig, dbUrl: string): Composed {
     modelReader: { kind: 'model-reader' as const, read: readModelFile },
     // The bundled CLI has its worker script beside it (dist/forecast-worker.mjs); from source there is none.
     forecast: createForecastExecutors(new URL('./forecast-worker.mjs', import.meta.url)),
+    pdf: chromiumPdfRenderer(config.chromiumPath),
   };
   return {
     deps: { ...base, store: firstRunStore(base) },

@@ -18,6 +18,8 @@ export interface CliConfig {
   readonly today: string | undefined;
   /** The database: OPCON_DB, else a SQLite file in the user's data directory (`--db` overrides). */
   readonly dbUrl: string;
+  /** The Chromium that prints PDF reports: OPCON_CHROMIUM, else Debian's /usr/bin/chromium. */
+  readonly chromiumPath: string;
 }
 
 /** The package root: the nearest folder above this module that holds the built-in data. */
@@ -44,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv, stdout: { readonly isTTY?: bo
     isTty,
     columns: Math.max(60, Math.min(stdout.columns ?? 100, 160)),
     today: today === '' ? undefined : today,
+    chromiumPath: env['OPCON_CHROMIUM'] !== undefined && env['OPCON_CHROMIUM'] !== '' ? env['OPCON_CHROMIUM'] : '/usr/bin/chromium',
     dbUrl: env['OPCON_DB'] !== undefined && env['OPCON_DB'] !== '' ? env['OPCON_DB'] : `sqlite:${defaultDbPath(env)}`,
   };
 }

@@ -7,6 +7,7 @@ import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerBrief } from './commands/brief.js';
 import { registerDb, registerDev } from './commands/db.js';
 import { registerForecast } from './commands/forecast.js';
+import { registerReport } from './commands/report.js';
 import { registerLists } from './commands/lists.js';
 import { registerPlan } from './commands/plan.js';
 import { registerIngest } from './commands/ingest.js';
@@ -44,6 +45,7 @@ export function buildProgram(ctx: CommandContext, setExit: (code: number) => voi
   registerDev(program, ctx, setExit);
   registerIngest(program, ctx, setExit);
   registerForecast(program, ctx, setExit);
+  registerReport(program, ctx, setExit);
   registerServe(program, ctx, setExit);
   registerAccounts(program, ctx, setExit);
   return program;
