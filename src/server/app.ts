@@ -24,6 +24,7 @@ import { createRateLimiter } from './rate-limit.js';
 import { createResponseCache, type ResponseCache } from './response-cache.js';
 import { ROUTES, type Route } from './routes.js';
 import { registerSessionRoutes } from './session-routes.js';
+import { REPORT_DOCS, registerReportRoute } from './report-route.js';
 import { staticFile } from './static-files.js';
 
 export interface ApiOptions {
@@ -71,6 +72,7 @@ const EXTRA_DOCS: readonly ExtraRoute[] = [
   { method: 'post', path: '/api/forecast-runs', summary: 'Start a forecast in the background (progress and cancel below)', tag: 'forecast', body: ForecastRunBody, successStatus: 202 },
   { method: 'get', path: '/api/forecast-runs/:id', summary: 'A forecast run: status, progress, and the result when done', tag: 'forecast', successStatus: 200 },
   { method: 'delete', path: '/api/forecast-runs/:id', summary: 'Cancel a forecast run', tag: 'forecast', successStatus: 200 },
+  REPORT_DOCS,
 ];
 
 /** Refuse request bodies over `limit` bytes with 413. */
@@ -167,6 +169,7 @@ export function createApi(options: ApiOptions): Api {
     return view === undefined ? c.json(errorBody({ kind: 'failure', code: 'not-found', message: `no forecast run ${c.req.param('id')}`, problems: [] }), 404) : c.json(view);
   });
 
+  registerReportRoute(app, deps);
   registerOperationRoutes(app, routes, deps, cache);
 
   app.all('/api/*', (c) => c.json(errorBody({ code: 'route-not-found', message: `no API route ${c.req.method} ${c.req.path}: see /api/docs` }, c.get('requestId')), 404));
