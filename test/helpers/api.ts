@@ -39,9 +39,10 @@ export interface TestApi {
 }
 
 /** Build the API over a new database; users are added unless `withUsers` is false. */
-export async function createTestApi(options: { readonly withUsers?: boolean; readonly limits?: Parameters<typeof createApi>[0]['limits']; readonly nowMs?: () => number } = {}): Promise<TestApi> {
+export async function createTestApi(options: { readonly withUsers?: boolean; readonly limits?: Parameters<typeof createApi>[0]['limits']; readonly nowMs?: () => number; readonly webRoot?: string; readonly isSystemClock?: boolean } = {}): Promise<TestApi> {
   const dbUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'opcon-api-')), 'api.db')}`;
-  const config = readConfig({ OPCON_TODAY: TODAY }, {});
+  // A browser drops cookies that expired by its own clock, so browser tests run on the system clock.
+  const config = readConfig(options.isSystemClock === true ? {} : { OPCON_TODAY: TODAY }, {});
   if (typeof config === 'string') throw new Error(config);
   const composed = composeDeps(config, dbUrl);
   // Cheap scrypt for tests only: logins are many here, and the cost factor is not what is tested.
@@ -59,7 +60,7 @@ export async function createTestApi(options: { readonly withUsers?: boolean; rea
     deps: base,
     logger: pino({ level: 'silent' }),
     version: 'test',
-    webRoot: undefined,
+    webRoot: options.webRoot,
     isSecure: false,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.nowMs === undefined ? {} : { nowMs: options.nowMs }),
