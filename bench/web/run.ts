@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium } from 'playwright-core';
-import { createTestApi, PASSWORD } from '../../test/helpers/api.js';
+import { createTestApi } from '../../test/helpers/api.js';
 import { ROOT } from '../../test/helpers/cli.js';
 
 const CHROMIUM = process.env['OPCON_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -19,7 +19,7 @@ const server = await new Promise<ServerType>((resolve) => {
 });
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
-const sessionCookie = (await t.login('viewer-public')).cookie;
+const sessionCookie = (await t.login('viewer-public'))['cookie'] ?? '';
 const [name = '', value = ''] = sessionCookie.split('=');
 const times: number[] = [];
 for (let i = 0; i <= RUNS; i++) {
