@@ -6,6 +6,9 @@ export default defineConfig({
   root: 'web',
   base: '/',
   plugins: [react()],
+  // Always React's production build, even when built from a test run (where NODE_ENV is "test").
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  mode: 'production',
   build: { outDir: '../dist/web', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 900 },
   logLevel: 'warn',
 });
