@@ -35,10 +35,23 @@ export function webJsSizes() {
   return { raw, gzip };
 }
 
-/** Build with Vite (always). */
+/** Build with Vite (always), as a production build whatever NODE_ENV the caller runs under. */
 export async function buildWeb() {
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'vite.config.ts'), root: join(root, 'web'), logLevel: 'warn' });
+  // The React plugin picks its JSX transform from NODE_ENV: under a test runner ("test") it would emit
+  // jsxDEV calls, which React's production runtime does not define, and the page would stay blank.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(root, 'vite.config.ts'), root: join(root, 'web'), logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  const assets = join(out, 'assets');
+  for (const file of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+    if (readFileSync(join(assets, file), 'utf8').includes('jsxDEV')) throw new Error(`dist/web/assets/${file} is a development build (jsxDEV calls)`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
