@@ -13,6 +13,7 @@ import {
 } from './operations/record.js';
 import { assessmentsOperation, statementsOperation } from './operations/statements.js';
 import { briefOperation } from './operations/brief.js';
+import { changesOperation } from './operations/changes.js';
 import { criteriaOperation } from './operations/criteria.js';
 import { migrateOperation, seedOperation, statusOperation } from './operations/db.js';
 import { synthOperation } from './operations/dev.js';
@@ -29,6 +30,7 @@ import { timelineOperation } from './operations/timeline.js';
 
 export const operations = {
   brief: briefOperation,
+  changes: changesOperation,
   timeline: timelineOperation,
   sources: sourcesOperation,
   criteria: criteriaOperation,

@@ -51,6 +51,7 @@ export const ROUTES: readonly Route[] = [
   route('get', '/api/plan', op(operations.plan), 'plan', { isCacheable: true }),
   route('get', '/api/plan/schema', op(operations.planSchema), 'plan', { isCacheable: true }),
   route('get', '/api/brief', op(operations.brief), 'picture', { isCacheable: true }),
+  route('get', '/api/changes', op(operations.changes), 'picture', { isCacheable: true }),
   route('get', '/api/criteria', op(operations.criteria), 'picture', { isCacheable: true }),
   route('get', '/api/timeline', op(operations.timeline), 'record', { isCacheable: true }),
   route('get', '/api/sources', op(operations.sources), 'record', { isCacheable: true }),

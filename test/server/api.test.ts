@@ -199,4 +199,37 @@ describe('edge', () => {
     const cancelled = (await (await t.request(`/api/forecast-runs/${long.id}`, { headers })).json()) as { status: string };
     expect(cancelled.status).toBe('cancelled');
   });
+  it('runs a scenario built by the caller beside the baseline, and names a bad override by its path', async () => {
+    const headers = await t.login('viewer-public');
+    const custom = { id: 'fmc-fails-less', title: 'FMC verification rarely fails', overrides: [{ kind: 'gate', stage: 'FMC', failureProbability: 0.01 }, { kind: 'delay', target: 'FOC', days: 0 }] };
+    const started = await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'us', iterations: 4000, custom: [custom] }));
+    expect(started.status).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    await t.api.runs.settle();
+    const done = (await (await t.request(`/api/forecast-runs/${id}`, { headers })).json()) as { status: string; result: { runs: { scenario: { id: string } | null }[]; deltas: unknown[] } };
+    expect(done.status).toBe('done');
+    expect(done.result.runs.map((r) => r.scenario?.id ?? null)).toEqual([null, 'fmc-fails-less']);
+    expect(done.result.deltas.length).toBe(1);
+    // The shape is checked before the run starts (400); the ids it names, by the run, which then fails with the path.
+    expect((await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'us', custom: [{ ...custom, overrides: [] }] }))).status).toBe(400);
+    const bad = (await (await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'us', iterations: 1000, custom: [{ ...custom, overrides: [{ kind: 'delay', target: 'FCO', days: 30 }] }] }))).json()) as { id: string };
+    await t.api.runs.settle();
+    const failed = (await (await t.request(`/api/forecast-runs/${bad.id}`, { headers })).json()) as { status: string; error: { path: string; message: string } };
+    expect(failed.status).toBe('failed');
+    expect(failed.error.path).toBe('custom.0.overrides.0.target');
+    expect(failed.error.message).toContain('unknown stage or criterion "FCO"');
+    const clash = (await (await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'us', iterations: 1000, scenarios: ['us-accepts-rok'], custom: [{ ...custom, id: 'us-accepts-rok' }] }))).json()) as { id: string };
+    await t.api.runs.settle();
+    expect(((await (await t.request(`/api/forecast-runs/${clash.id}`, { headers })).json()) as { error: { path: string } }).error.path).toBe('custom.0.id');
+  });
+  it('lists what changed since a date, only what the reader may see', async () => {
+    const headers = await t.login('viewer-public');
+    const response = await t.request('/api/changes?asOf=2026-06-25&since=2026-03-01', { headers });
+    expect(response.status).toBe(200);
+    const changes = (await response.json()) as { since: string; asOf: string; statements: { saidOn: string | null; releasability: string }[]; assessments: { move: string }[] };
+    expect([changes.since, changes.asOf]).toEqual(['2026-03-01', '2026-06-25']);
+    expect(changes.statements.length).toBeGreaterThan(0);
+    expect(changes.statements.every((s) => s.releasability === 'PUBLIC')).toBe(true);
+    expect((await t.request('/api/changes?asOf=2026-03-01&since=2026-06-25', { headers })).status).toBe(400);
+  });
 });

@@ -14,10 +14,11 @@ import { scenarioDelta, type ScenarioDelta } from '../../core/forecast/deltas.js
 import type { Derivation } from '../../core/forecast/derive.js';
 import { simulate, type BlockExecutor } from '../../core/forecast/engine.js';
 import type { ForecastModel } from '../../core/forecast/model-schema.js';
-import type { Scenario } from '../../core/forecast/plan-params.js';
+import { checkScenario } from '../../core/forecast/plan-params-check.js';
+import { ScenarioSchema, type Scenario } from '../../core/forecast/plan-params.js';
 import { forecastViews, planForecastContext, planForecastModel, type PlanForecastContext } from '../../core/forecast/plan-model.js';
 import { summarizeRun, type ForecastRun } from '../../core/forecast/summary.js';
-import type { DecisionLevel } from '../../core/plan/schema.js';
+import type { DecisionLevel, Plan } from '../../core/plan/schema.js';
 import { defineOperation, type Deps } from '../operation.js';
 import { resolveScope, ScopeInput } from '../scope-input.js';
 
@@ -64,6 +65,8 @@ export const forecastOperation = defineOperation({
     /** A side's id (case-insensitive), "combined", or "all". */
     view: z.string().min(1).default(VIEW_ALL),
     scenarios: z.array(IdSchema).default([]),
+    /** What-if scenarios built by the caller (the dashboard's scenario builder), run beside the plan's. */
+    custom: z.array(ScenarioSchema).max(6).default([]),
     iterations: z.number().int().min(100).max(20_000_000).optional(),
     seed: z.number().int().min(0).max(0xffffffff).default(DEFAULT_SEED),
     dates: z.array(IsoDateSchema).default([]),
@@ -75,6 +78,7 @@ export const forecastOperation = defineOperation({
     const isLarge = input.iterations !== undefined && input.iterations >= POOL_MIN_ITERATIONS;
     const executor = deps.forecast.executor(input.workers ?? (isLarge ? undefined : 0));
     if (input.model !== undefined && deps.actor.via !== 'cli') return fail('forbidden', 'a model file is read from the command line only', [], 'model');
+    if (input.model !== undefined && input.custom.length > 0) return fail('invalid-input', 'custom scenarios belong to the plan forecast; a model file is run as it is', [], 'custom');
     if (input.model !== undefined) return forecastModelFile(deps, executor, { ...input, model: input.model });
     const scope = resolveScope(input, deps.clock);
     if (!scope.ok) return scope;
@@ -85,7 +89,7 @@ export const forecastOperation = defineOperation({
     if (!context.ok) return context;
     const views = selectViews(context.value, input.view);
     if (!views.ok) return views;
-    const scenarios = selectScenarios(context.value, input.scenarios);
+    const scenarios = selectScenarios(context.value, input.scenarios, plan, input.custom);
     if (!scenarios.ok) return scenarios;
     const jobs = views.value.flatMap((view) => [null, ...scenarios.value].map((scenario) => ({ view, scenario })));
     const entries: ForecastRunEntry[] = [];
@@ -186,7 +190,7 @@ function selectViews(ctx: PlanForecastContext, view: string): Result<readonly st
   return fail('not-found', `unknown view "${view}"${close === undefined ? '' : ` (did you mean "${close.toLowerCase()}"?)`}; views: ${[...views, VIEW_ALL].map((v) => v.toLowerCase()).join(', ')}`, [], 'view');
 }
 
-function selectScenarios(ctx: PlanForecastContext, ids: readonly string[]): Result<readonly Scenario[]> {
+function selectScenarios(ctx: PlanForecastContext, ids: readonly string[], plan: Plan, custom: readonly Scenario[]): Result<readonly Scenario[]> {
   const known = ctx.params.scenarios;
   const out: Scenario[] = [];
   for (const id of ids) {
@@ -197,6 +201,12 @@ function selectScenarios(ctx: PlanForecastContext, ids: readonly string[]): Resu
       return fail('not-found', `unknown scenario "${id}"${close === undefined ? '' : ` (did you mean "${close}"?)`}; ${list}`, [], 'scenarios');
     }
     if (!out.includes(scenario)) out.push(scenario);
+  }
+  for (const [index, scenario] of custom.entries()) {
+    const problems = checkScenario(plan, scenario, ['custom', index]);
+    if (problems.length > 0) return fail('invalid-input', `${problems[0]!.path.join('.')}: ${problems[0]!.message}`, problems.map((p) => ({ message: p.message, path: p.path.join('.') })), problems[0]!.path.join('.'));
+    if (out.some((s) => s.id === scenario.id)) return fail('invalid-input', `custom.${index}.id: scenario id "${scenario.id}" is already taken`, [], `custom.${index}.id`);
+    out.push(scenario);
   }
   return ok(out);
 }

@@ -16,10 +16,10 @@ import type { Plan } from '../../core/plan/schema.js';
 import { defineOperation, runOperation } from '../operation.js';
 import { resolveScope, ScopeInput } from '../scope-input.js';
 import { briefOperation, type Brief } from './brief.js';
+import { DEFAULT_SINCE_DAYS } from './changes.js';
 import { DEFAULT_SEED, forecastOperation, type ForecastResult } from './forecast.js';
 
-/** "What changed since" looks back this far unless told. */
-export const DEFAULT_SINCE_DAYS = 90;
+export { DEFAULT_SINCE_DAYS } from './changes.js';
 /** Iterations per view: P50/P80 to within a few days and probabilities to about ±0.7 points (2 SE). */
 export const REPORT_ITERATIONS = 20_000;
 

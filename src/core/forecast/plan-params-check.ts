@@ -2,6 +2,48 @@
 import { closest } from '../common/similar.js';
 import type { PathProblem } from '../plan/check.js';
 import type { Plan } from '../plan/schema.js';
+import type { Scenario } from './plan-params.js';
+
+function unknownId(problems: PathProblem[], path: readonly (string | number)[], what: string, id: string, known: ReadonlySet<string>): void {
+  if (known.has(id)) return;
+  const close = closest(id, known);
+  problems.push({ path: [...path], message: `unknown ${what} "${id}"${close === undefined ? '' : ` (did you mean "${close}"?)`}` });
+}
+
+/** Every id a scenario's overrides name that the plan does not have (or a gate without parameters), at `at`. */
+export function checkScenario(plan: Plan, scenario: Scenario, at: readonly (string | number)[]): readonly PathProblem[] {
+  const problems: PathProblem[] = [];
+  const criteria = new Set(plan.criteria.map((c) => c.id));
+  const stages = new Set(plan.stages.map((s) => s.id));
+  const sides = new Set(plan.parties.filter((p) => !p.isJoint).map((p) => p.id));
+  const unknown = (path: (string | number)[], what: string, id: string, known: ReadonlySet<string>) => unknownId(problems, path, what, id, known);
+  scenario.overrides.forEach((o, k) => {
+    const path = [...at, 'overrides', k];
+    switch (o.kind) {
+      case 'adopt-ratings':
+        unknown([...path, 'party'], 'party (not a joint body)', o.party, sides);
+        unknown([...path, 'from'], 'party (not a joint body)', o.from, sides);
+        o.criteria?.forEach((id, j) => unknown([...path, 'criteria', j], 'criterion', id, criteria));
+        return;
+      case 'set-rating':
+        unknown([...path, 'criterion'], 'criterion', o.criterion, criteria);
+        if (o.party !== undefined) unknown([...path, 'party'], 'party (not a joint body)', o.party, sides);
+        return;
+      case 'delay':
+        unknown([...path, 'target'], 'stage or criterion', o.target, new Set([...stages, ...criteria]));
+        return;
+      case 'gate':
+        unknown([...path, 'stage'], 'stage', o.stage, stages);
+        if (stages.has(o.stage) && plan.forecast?.stages[o.stage] === undefined) {
+          problems.push({ path: [...path, 'stage'], message: `stage "${o.stage}" has no gate parameters under forecast.stages to change` });
+        }
+        return;
+      default:
+        return;
+    }
+  });
+  return problems;
+}
 
 /** Every referential problem in the plan's forecast section, with its path. */
 export function checkForecastParams(plan: Plan): readonly PathProblem[] {
@@ -10,12 +52,7 @@ export function checkForecastParams(plan: Plan): readonly PathProblem[] {
   const problems: PathProblem[] = [];
   const criteria = new Set(plan.criteria.map((c) => c.id));
   const stages = new Set(plan.stages.map((s) => s.id));
-  const sides = new Set(plan.parties.filter((p) => !p.isJoint).map((p) => p.id));
-  const unknown = (path: (string | number)[], what: string, id: string, known: ReadonlySet<string>) => {
-    if (known.has(id)) return;
-    const close = closest(id, known);
-    problems.push({ path, message: `unknown ${what} "${id}"${close === undefined ? '' : ` (did you mean "${close}"?)`}` });
-  };
+  const unknown = (path: (string | number)[], what: string, id: string, known: ReadonlySet<string>) => unknownId(problems, path, what, id, known);
   const base = ['forecast'];
   Object.keys(params.stages).forEach((id) => unknown([...base, 'stages', id], 'stage', id, stages));
   const grouped = new Map<string, string>();
@@ -32,31 +69,7 @@ export function checkForecastParams(plan: Plan): readonly PathProblem[] {
     const at = [...base, 'scenarios', s];
     if (scenarioIds.has(scenario.id)) problems.push({ path: [...at, 'id'], message: `duplicate scenario id "${scenario.id}"` });
     scenarioIds.add(scenario.id);
-    scenario.overrides.forEach((o, k) => {
-      const path = [...at, 'overrides', k];
-      switch (o.kind) {
-        case 'adopt-ratings':
-          unknown([...path, 'party'], 'party (not a joint body)', o.party, sides);
-          unknown([...path, 'from'], 'party (not a joint body)', o.from, sides);
-          o.criteria?.forEach((id, j) => unknown([...path, 'criteria', j], 'criterion', id, criteria));
-          return;
-        case 'set-rating':
-          unknown([...path, 'criterion'], 'criterion', o.criterion, criteria);
-          if (o.party !== undefined) unknown([...path, 'party'], 'party (not a joint body)', o.party, sides);
-          return;
-        case 'delay':
-          unknown([...path, 'target'], 'stage or criterion', o.target, new Set([...stages, ...criteria]));
-          return;
-        case 'gate':
-          unknown([...path, 'stage'], 'stage', o.stage, stages);
-          if (stages.has(o.stage) && params.stages[o.stage] === undefined) {
-            problems.push({ path: [...path, 'stage'], message: `stage "${o.stage}" has no gate parameters under forecast.stages to change` });
-          }
-          return;
-        default:
-          return;
-      }
-    });
+    problems.push(...checkScenario(plan, scenario, at));
   });
   return problems;
 }
