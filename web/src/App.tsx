@@ -1,14 +1,32 @@
-/** The dashboard shell: login, the reader and their releasability, the as-of date (kept in the URL), downloads, the overview. */
-import { useEffect, useState, type FormEvent } from 'react';
+/** The dashboard shell: login, the reader and their releasability, the as-of date and the view (kept in the URL), downloads. */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { currentSession, login, logout, type SessionUser } from './api';
-import { Overview } from './Overview';
+import { assessedParty, isEvidenceWriter } from './roles';
+import { formatHash, parseHash, type Route, type View } from './route';
+import type { Plan } from './types';
+import { useResource } from './useResource';
+import { Assess } from './views/Assess';
+import { Conditions } from './views/Conditions';
+import { Decisions } from './views/Decisions';
+import { Evidence } from './views/Evidence';
+import { Forecast } from './views/Forecast';
+import { Ingest } from './views/Ingest';
+import { Overview } from './views/Overview';
+import { Timeline } from './views/Timeline';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const today = () => new Date().toISOString().slice(0, 10);
 
-function asOfFromHash(): string {
-  const match = /asOf=(\d{4}-\d{2}-\d{2})/.exec(window.location.hash);
-  return match?.[1] ?? new Date().toISOString().slice(0, 10);
-}
+const TABS: readonly { readonly view: View; readonly label: string; readonly isShown: (u: SessionUser) => boolean }[] = [
+  { view: 'overview', label: 'Overview', isShown: () => true },
+  { view: 'conditions', label: 'Conditions', isShown: () => true },
+  { view: 'forecast', label: 'Forecast', isShown: () => true },
+  { view: 'timeline', label: 'Timeline', isShown: () => true },
+  { view: 'decisions', label: 'Decisions & escalation', isShown: () => true },
+  { view: 'evidence', label: 'Evidence', isShown: () => true },
+  { view: 'assess', label: 'Assess', isShown: (u) => assessedParty(u.role) !== null },
+  { view: 'ingest', label: 'Ingestion review', isShown: (u) => isEvidenceWriter(u.role) },
+];
 
 function Login({ onLogin }: { readonly onLogin: (user: SessionUser) => void }) {
   const [username, setUsername] = useState('');
@@ -33,19 +51,32 @@ function Login({ onLogin }: { readonly onLogin: (user: SessionUser) => void }) {
   );
 }
 
-export function App() {
-  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
-  const [asOf, setAsOf] = useState(asOfFromHash);
-  const [draft, setDraft] = useState(asOf);
+function useRoute(): [Route, (view: View, params?: Readonly<Record<string, string | undefined>>) => void] {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
   useEffect(() => {
-    void currentSession().then((r) => setUser(r.ok ? r.value : null));
+    const onHash = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  useEffect(() => {
-    window.location.hash = `#/overview?asOf=${asOf}`;
-  }, [asOf]);
-  if (user === undefined) return <p role="status">Loading…</p>;
-  if (user === null) return <Login onLogin={setUser} />;
+  const go = useCallback((view: View, params: Readonly<Record<string, string | undefined>> = {}) => {
+    const hash = formatHash(view, params);
+    if (hash !== window.location.hash) window.location.hash = hash;
+    setRoute(parseHash(hash));
+  }, []);
+  return [route, go];
+}
+
+function Shell({ user, onLogout }: { readonly user: SessionUser; readonly onLogout: () => void }) {
+  const [route, go] = useRoute();
+  const asOfParam = route.params.get('asOf');
+  const asOf = asOfParam !== null && ISO_DATE.test(asOfParam) ? asOfParam : today();
+  const [draft, setDraft] = useState(asOf);
+  useEffect(() => setDraft(asOf), [asOf]);
+  const plan = useResource<Plan>('/api/plan', {});
+  const tabs = TABS.filter((t) => t.isShown(user));
+  const view = tabs.some((t) => t.view === route.view) ? route.view : 'overview';
   const report = (format: string) => `/api/report?format=${format}&asOf=${asOf}`;
+  const open = (v: View, params: Readonly<Record<string, string | undefined>> = {}) => go(v, { asOf, ...params });
   return (
     <>
       <header className="top">
@@ -54,23 +85,51 @@ export function App() {
           className="asof"
           onSubmit={(e) => {
             e.preventDefault();
-            if (ISO_DATE.test(draft)) setAsOf(draft);
+            if (ISO_DATE.test(draft)) go(view, { ...Object.fromEntries(route.params), asOf: draft });
           }}
         >
-          <label>As of <input type="date" name="asOf" value={draft} max={new Date().toISOString().slice(0, 10)} min="1950-01-01" onChange={(e) => setDraft(e.target.value)} /></label>
+          <label>As of <input type="date" name="asOf" value={draft} max={today()} min="1950-01-01" onChange={(e) => setDraft(e.target.value)} /></label>
           <button type="submit">Show</button>
         </form>
-        <nav aria-label="Download the brief">
+        <nav aria-label="Download the brief" className="downloads">
           Brief: <a href={report('pdf')} download>PDF</a> · <a href={report('html')} download>HTML</a> · <a href={report('md')} download>Markdown</a>
         </nav>
         <span className="who">
           {user.username} ({user.role}, reads as {user.party}){' '}
-          <button type="button" onClick={() => void logout().then(() => setUser(null))}>Log out</button>
+          <button type="button" onClick={onLogout}>Log out</button>
         </span>
       </header>
+      <nav aria-label="Views" className="tabs">
+        {tabs.map((t) => (
+          <a key={t.view} href={formatHash(t.view, { asOf })} aria-current={t.view === view ? 'page' : undefined}>{t.label}</a>
+        ))}
+      </nav>
       <main>
-        <Overview asOf={asOf} />
+        {plan.state === 'failed' && <p role="alert">The plan could not be read: {plan.error.message}</p>}
+        {plan.state === 'loading' && <p role="status">Loading the plan…</p>}
+        {plan.state === 'ready' && (
+          <>
+            {view === 'overview' && <Overview asOf={asOf} />}
+            {view === 'conditions' && <Conditions asOf={asOf} plan={plan.value} selected={route.params.get('criterion')} onSelect={(id) => open('conditions', { criterion: id ?? undefined })} />}
+            {view === 'forecast' && <Forecast asOf={asOf} plan={plan.value} />}
+            {view === 'timeline' && <Timeline asOf={asOf} plan={plan.value} />}
+            {view === 'decisions' && <Decisions asOf={asOf} plan={plan.value} />}
+            {view === 'evidence' && <Evidence asOf={asOf} plan={plan.value} />}
+            {view === 'assess' && <Assess asOf={asOf} plan={plan.value} user={user} />}
+            {view === 'ingest' && <Ingest plan={plan.value} />}
+          </>
+        )}
       </main>
     </>
   );
+}
+
+export function App() {
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  useEffect(() => {
+    void currentSession().then((r) => setUser(r.ok ? r.value : null));
+  }, []);
+  if (user === undefined) return <p role="status">Loading…</p>;
+  if (user === null) return <Login onLogin={setUser} />;
+  return <Shell user={user} onLogout={() => void logout().then(() => setUser(null))} />;
 }

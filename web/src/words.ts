@@ -28,3 +28,16 @@ export function percentText(probability: number): string {
 export function gapText(gap: number | null): string {
   return gap === null ? '—' : gap.toFixed(2);
 }
+
+/** "ROK view", "US view", "Combined (lower rating)". */
+export function viewName(view: string | null): string {
+  if (view === null) return 'model';
+  return view === 'combined' ? 'Combined (lower rating)' : `${view} view`;
+}
+
+/** A signed day shift as "+120 days", "−30 days" or "no change". */
+export function dayShiftText(days: number): string {
+  const rounded = Math.round(days);
+  if (rounded === 0) return 'no change';
+  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)} days`;
+}

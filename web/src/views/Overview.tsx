@@ -1,31 +1,13 @@
-/** The overview: stages and gates, the three conditions per party, divergence, key dates with the forecast, decisions and escalation, latest statements. */
-import { useEffect, useState } from 'react';
-import { get, type ApiFailure } from './api';
-import { SCurve } from './SCurve';
-import type { Brief, Forecast } from './types';
-import { gapText, percentText, ratingText, readinessText } from './words';
+/** The overview: stages and gates, the three conditions per party, divergence, key dates with the forecast, decisions and escalation, what changed since, latest statements. */
+import { useMemo, useState } from 'react';
+import { SCurve, viewSeries } from '../charts/SCurve';
+import { CitationLink } from '../Cite';
+import type { Brief, Forecast, RecordChanges } from '../types';
+import { useResource, type Load } from '../useResource';
+import { gapText, percentText, ratingText, readinessText } from '../words';
 
 /** Enough for probabilities to about ±1 point (2 SE) at the overview's speed (the reports run 20 000). */
 const OVERVIEW_ITERATIONS = 10_000;
-
-type Load<T> = { readonly state: 'loading' } | { readonly state: 'failed'; readonly error: ApiFailure } | { readonly state: 'ready'; readonly value: T };
-
-/** Fetch a resource whenever its query changes; a newer request cancels the older one. */
-function useResource<T>(path: string, query: Readonly<Record<string, string | number | undefined>>): Load<T> {
-  const [load, setLoad] = useState<Load<T>>({ state: 'loading' });
-  const key = JSON.stringify(query);
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ state: 'loading' });
-    get<T>(path, JSON.parse(key) as Record<string, string>, controller.signal)
-      .then((r) => setLoad(r.ok ? { state: 'ready', value: r.value } : { state: 'failed', error: r.error }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ state: 'failed', error: { status: 0, code: 'network', message: String(error) } });
-      });
-    return () => controller.abort();
-  }, [path, key]);
-  return load;
-}
 
 function Stages({ brief }: { readonly brief: Brief }) {
   const p = brief.picture;
@@ -109,6 +91,7 @@ function Conditions({ brief }: { readonly brief: Brief }) {
 function KeyDates({ brief, forecast }: { readonly brief: Brief; readonly forecast: Load<Forecast> }) {
   const p = brief.picture;
   const runs = forecast.state === 'ready' ? forecast.value.runs.filter((r) => r.scenario === null) : [];
+  const series = useMemo(() => (forecast.state === 'ready' ? viewSeries(forecast.value) : []), [forecast]);
   return (
     <section aria-labelledby="dates-h">
       <h2 id="dates-h">Key dates and the forecast</h2>
@@ -134,7 +117,7 @@ function KeyDates({ brief, forecast }: { readonly brief: Brief; readonly forecas
       {forecast.state === 'failed' && <p role="alert">Forecast: {forecast.error.message}</p>}
       {forecast.state === 'ready' && (
         <>
-          <SCurve forecast={forecast.value} keyDates={p.keyDates} />
+          <SCurve series={series} keyDates={p.keyDates} />
           <p className="muted">
             P50 / P80 per view: {runs.map((r) => `${r.view}: ${r.run.final.quantiles.find((q) => q.percentile === 50)?.date ?? '—'} / ${r.run.final.quantiles.find((q) => q.percentile === 80)?.date ?? '—'}`).join(' · ')}. Seed {forecast.value.seed},{' '}
             {runs[0]?.run.iterations ?? 0} iterations per view; the durations are the plan's assumptions applied to public-record estimates.
@@ -169,12 +152,58 @@ function Statements({ brief }: { readonly brief: Brief }) {
           <li key={s.id}>
             <blockquote>{s.isVerbatim ? `“${s.text}”` : `(paraphrase) ${s.text}`}</blockquote>
             <div className="muted">
-              {s.speaker ?? 'Unnamed source'} — {s.side}, {s.saidOn ?? 'undated'} ·{' '}
-              {c.url === null ? c.outlet : <a href={c.url} rel="noreferrer noopener">{c.outlet}</a>}, {c.published ?? 'undated'}
+              {s.speaker ?? 'Unnamed source'} — {s.side}, {s.saidOn ?? 'undated'} · <CitationLink citation={c} />
             </div>
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+const MOVE_WORDS: Readonly<Record<string, string>> = { raised: 'raised', lowered: 'lowered', first: 'first rated', reaffirmed: 'reaffirmed', 'now-unassessed': 'now unassessed', 'now-rated': 'now rated' };
+
+function daysBefore(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function Changes({ asOf }: { readonly asOf: string }) {
+  const [since, setSince] = useState(() => daysBefore(asOf, 90));
+  const changes = useResource<RecordChanges>('/api/changes', { asOf, since: since < asOf ? since : daysBefore(asOf, 90) });
+  return (
+    <section aria-labelledby="changes-h">
+      <h2 id="changes-h">What changed since</h2>
+      <label>Since <input type="date" name="since" value={since} max={asOf} min="1950-01-01" onChange={(e) => setSince(e.target.value)} /></label>
+      {changes.state === 'loading' && <p role="status">Loading the changes…</p>}
+      {changes.state === 'failed' && <p role="alert">{changes.error.message}</p>}
+      {changes.state === 'ready' && (
+        <>
+          <p className="muted">
+            {changes.value.since} to {changes.value.asOf}: {changes.value.sources.length} sources, {changes.value.statements.length} statements, {changes.value.assessments.length} assessments, {changes.value.decisions.length} decisions, {changes.value.escalations.length} escalations, {changes.value.gateRecords.length} gate records, {changes.value.events.length} events entered the record.
+          </p>
+          {changes.value.assessments.length > 0 && (
+            <table aria-label="Assessment changes">
+              <thead><tr><th scope="col">Party</th><th scope="col">Criterion</th><th scope="col">Move</th><th scope="col">Before</th><th scope="col">Now</th></tr></thead>
+              <tbody>
+                {changes.value.assessments.map((a) => (
+                  <tr key={a.after.id}>
+                    <td>{a.party}</td>
+                    <td>{a.subjectId}</td>
+                    <td>{MOVE_WORDS[a.move] ?? a.move}</td>
+                    <td>{a.before === null ? '—' : `${ratingText(a.before.rating)}, ${a.before.asOf}`}</td>
+                    <td>{ratingText(a.after.rating)}, {a.after.asOf}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <ul>
+            {[...changes.value.decisions.map((d) => ({ id: d.id, date: d.date, text: `Decision (${d.forumId}, ${d.level}): ${d.title}` })), ...changes.value.escalations.map((e) => ({ id: e.id, date: e.date, text: `Escalation ${e.fromLevel} → ${e.toLevel}: ${e.item} (${e.outcome})` })), ...changes.value.gateRecords.map((g) => ({ id: g.id, date: g.date, text: `${g.stageId} ${g.substep} ${g.status}: ${g.description}` }))]
+              .sort((x, y) => (x.date < y.date ? 1 : -1))
+              .map((x) => <li key={x.id}><span className="date">{x.date}</span> {x.text}</li>)}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
@@ -196,6 +225,7 @@ export function Overview({ asOf }: { readonly asOf: string }) {
         <Stages brief={b} />
         <KeyDates brief={b} forecast={forecast} />
         <Decisions brief={b} />
+        <Changes key={asOf} asOf={asOf} />
         <Statements brief={b} />
       </div>
     </div>
