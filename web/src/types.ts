@@ -169,7 +169,7 @@ export interface Statement extends LedgerFields {
   readonly speaker: string | null;
   readonly role: string | null;
   readonly side: string;
-  readonly stance: string;
+  readonly stance: string | null;
   readonly saidOn: string | null;
   readonly conditionIds: readonly string[];
   readonly criterionIds: readonly string[];

@@ -20,7 +20,7 @@ export function Tornado({ entries, meanDays, asOf, limit = 10 }: { readonly entr
   const height = rows.length * ROW_PX + 40;
   return (
     <figure className="figure">
-      <svg viewBox={`0 0 ${WIDTH_PX} ${height}`} width="100%" role="img" aria-label="Tornado: how far each input moves the mean transfer date between its lowest and highest decile">
+      <svg viewBox={`0 0 ${WIDTH_PX} ${height}`} width={WIDTH_PX} style={{ maxWidth: '100%', height: 'auto' }} role="img" aria-label="Tornado: how far each input moves the mean transfer date between its lowest and highest decile">
         <line x1={x(meanDays)} x2={x(meanDays)} y1={8} y2={height - 24} stroke="#333" strokeDasharray="3 3" />
         <text x={x(meanDays)} y={height - 8} fontSize="11" textAnchor="middle">mean {dateAfter(asOf, meanDays)}</text>
         {rows.map((r, i) => {

@@ -75,7 +75,10 @@ export function Assess({ asOf, plan, user }: { readonly asOf: string; readonly p
       setOutcome({ kind: 'saved', record: r.value.record });
       setSupersedes(null);
       setReload((n) => n + 1);
-    } else if (r.error.status === 409 && r.error.current !== undefined) setOutcome({ kind: 'conflict', error: r.error, current: r.error.current as Assessment });
+    } else if (r.error.status === 409 && r.error.current !== undefined) {
+      setOutcome({ kind: 'conflict', error: r.error, current: r.error.current as Assessment });
+      setReload((n) => n + 1);
+    }
     else setOutcome({ kind: 'error', error: r.error });
   };
   if (parties.length === 0) return <p role="alert">Your role ({user.role}) records no assessments.</p>;
@@ -121,7 +124,8 @@ export function Assess({ asOf, plan, user }: { readonly asOf: string; readonly p
           </label>
           {current !== undefined && (
             <label className="check">
-              <input type="checkbox" checked={supersedes !== null} onChange={(e) => setSupersedes(e.target.checked ? current.id : null)} /> This corrects the current assessment {current.id} ({ratingText(current.rating)}, as of {current.asOf})
+              <input type="checkbox" checked={supersedes !== null} onChange={(e) => setSupersedes(e.target.checked ? current.id : null)} />{' '}
+              {supersedes === null || supersedes === current.id ? `This corrects the current assessment ${current.id} (${ratingText(current.rating)}, as of ${current.asOf})` : `This corrects ${supersedes}`}
             </label>
           )}
           {problems.length > 0 && <ul className="problems" aria-label="Still needed">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
@@ -155,7 +159,7 @@ export function Assess({ asOf, plan, user }: { readonly asOf: string; readonly p
                   <td>{v.assessment.id}</td>
                   <td>{v.assessment.asOf}</td>
                   <td>{ratingText(v.assessment.rating)}</td>
-                  <td>{v.supersededBy === null ? (v.isCurrent ? 'current' : 'older judgement') : `corrected by ${v.supersededBy}`}</td>
+                  <td>{v.supersededBy !== null ? `corrected by ${v.supersededBy}` : v.assessment.id === current?.id ? 'latest judgement' : 'earlier judgement'}</td>
                   <td>{v.assessment.rationale}</td>
                 </tr>
               ))}

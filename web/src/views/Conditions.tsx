@@ -18,7 +18,7 @@ function sidesOf(plan: Plan): readonly string[] {
 function HeatMap({ entries, sides, asOf, onSelect }: { readonly entries: readonly CriterionEntry[]; readonly sides: readonly string[]; readonly asOf: string; readonly onSelect: (id: string) => void }) {
   const years = useMemo(() => heatYears(entries.map((e) => e.history), asOf), [entries, asOf]);
   if (years.length === 0) return <p>No assessment is in the record by {asOf}.</p>;
-  const label = (c: HeatCell) => (c.gap === null ? 'not comparable' : `gap ${c.gap}`) + ` (${sides.map((s) => `${s} ${c.ratings[s] ?? '—'}`).join(', ')})`;
+  const label = (c: HeatCell) => (c.gap === null ? 'not comparable' : `gap ${(c.gap / 3).toFixed(2)}`) + ` (${sides.map((s) => `${s} ${c.ratings[s] ?? '—'}`).join(', ')})`;
   return (
     <div className="scroll">
       <table className="heat" aria-label="Divergence between the parties, criterion by year">
@@ -32,7 +32,7 @@ function HeatMap({ entries, sides, asOf, onSelect }: { readonly entries: readonl
               {heatRow(e.history, sides, years, asOf).map((c) => (
                 <td key={c.year} className="cell" style={c.gap === null ? undefined : { background: GAP_FILL[Math.min(c.gap, 3)], color: GAP_INK[Math.min(c.gap, 3)] }}>
                   <button type="button" className="cellbutton" aria-label={`${e.criterion.id} ${c.year}: ${label(c)}`} title={label(c)} onClick={() => onSelect(e.criterion.id)}>
-                    {c.gap === null ? '·' : c.gap}
+                    {c.gap === null ? '·' : (c.gap / 3).toFixed(2)}
                   </button>
                 </td>
               ))}
@@ -40,7 +40,7 @@ function HeatMap({ entries, sides, asOf, onSelect }: { readonly entries: readonl
           ))}
         </tbody>
       </table>
-      <p className="muted">Each cell is the gap between the parties' ratings (0 not met … 3 met) in force at the end of the year; · where fewer than two parties had rated it. Select a cell for the criterion's history.</p>
+      <p className="muted">Each cell is the gap between the parties' ratings in force at the end of the year, as in the table above: the difference in rating steps (0 not met … 3 met) divided by three; · where fewer than two parties had rated it. Select a cell for the criterion's history.</p>
     </div>
   );
 }
@@ -133,7 +133,7 @@ export function Conditions({ asOf, plan, selected, onSelect }: { readonly asOf: 
                     </th>
                     {sides.map((s) => {
                       const cell = e.status.byParty[s];
-                      return <td key={s}><button type="button" className="link" onClick={() => onSelect(e.criterion.id)}>{ratingText(cell?.rating ?? null)}</button>{cell?.isEstimate === true ? ' †' : ''}</td>;
+                      return <td key={s} className="nowrap"><button type="button" className="link" onClick={() => onSelect(e.criterion.id)}>{ratingText(cell?.rating ?? null)}</button>{cell?.isEstimate === true ? ' †' : ''}</td>;
                     })}
                     <td className="num">{gapText(e.status.gap)}</td>
                     {sides.map((s) => <td key={s} className="num">{e.status.byParty[s]?.confidence == null ? '—' : `${Math.round((e.status.byParty[s]?.confidence ?? 0) * 100)}%`}</td>)}

@@ -71,7 +71,7 @@ function Statements({ asOf, plan }: { readonly asOf: string; readonly plan: Plan
               <li key={s.id}>
                 <blockquote>{s.isVerbatim ? `“${s.text}”` : `(paraphrase) ${s.text}`}</blockquote>
                 <div className="muted">
-                  {s.speaker ?? 'Unnamed source'}{s.role === null ? '' : `, ${s.role}`} — {s.side}, {s.stance}, {s.saidOn ?? 'undated'}
+                  {s.speaker ?? 'Unnamed source'}{s.role === null ? '' : `, ${s.role}`} — {[s.side, s.stance, s.saidOn ?? 'undated'].filter((x) => x !== null && x !== '').join(', ')}
                   {s.conditionIds.length + s.criterionIds.length > 0 ? ` · on ${[...s.conditionIds, ...s.criterionIds].join(', ')}` : ''}
                   {s.releasability === 'PUBLIC' ? '' : <span className="badge">{s.releasability}</span>} · [{c.sourceId}] <CitationLink citation={c} />
                 </div>
@@ -105,7 +105,7 @@ function Sources({ asOf }: { readonly asOf: string }) {
           <table aria-label="Sources">
             <thead><tr><th scope="col">Id</th><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Reliability</th><th scope="col" className="num">Statements</th><th scope="col" className="num">Cited</th></tr></thead>
             <tbody>
-              {[...list.value].reverse().map(({ source: s, statementCount, citationCount }) => (
+              {[...list.value].sort((a, b) => (b.source.published ?? '').localeCompare(a.source.published ?? '')).map(({ source: s, statementCount, citationCount }) => (
                 <tr key={s.id}>
                   <td>{s.id}</td>
                   <td><CitationLink citation={s} />{s.title === null ? '' : ` — ${s.title}`}{s.note == null ? null : <div className="muted">{s.note}</div>}</td>

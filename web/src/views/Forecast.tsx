@@ -35,8 +35,8 @@ function Comparison({ result }: { readonly result: ForecastResult }) {
                 <tr key={runKey(r)}>
                   <td>{viewName(r.view)}</td>
                   <td>{r.scenario === null ? 'baseline' : r.scenario.title}</td>
-                  <td>{quantile(r, 50)}</td>
-                  <td>{quantile(r, 80)}</td>
+                  <td className="nowrap">{quantile(r, 50)}</td>
+                  <td className="nowrap">{quantile(r, 80)}</td>
                   <td className="num">{delta === undefined ? '—' : dayShiftText(delta.p50Days)}</td>
                   {keyDates.map((k) => {
                     const p = r.run.final.probabilities.find((x) => x.date === k.date);
