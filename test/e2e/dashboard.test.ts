@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The dashboard in a real browser: Debian's Chromium driven by playwright-core against the real
 // server (in process, on 127.0.0.1) over a fresh database with the default dataset. Screenshots of
 // every view go to test/e2e/screenshots/ (ignored by git) for a person to look at.
@@ -56,6 +58,25 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${SKIP}`, () => {
     return page;
   }
 
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  /** What shows that each view has loaded its data. */
+  const READY: Readonly<Record<string, (page: Page) => Promise<unknown>>> = {
+    overview: (page) => page.locator('.chart svg path').first().waitFor({ state: 'attached', timeout: 60_000 }),
+    conditions: (page) => page.getByRole('table', { name: 'Divergence between the parties, criterion by year' }).waitFor(),
+    forecast: (page) => page.getByRole('table', { name: 'Each view and scenario side by side' }).waitFor({ timeout: 90_000 }),
+    timeline: (page) => page.getByText(/^\d+ events\./).waitFor(),
+    decisions: (page) => page.getByRole('heading', { name: 'Decisions by forum' }).waitFor(),
+    evidence: (page) => page.getByText(/of \d+ statements, newest first|No statement matches/).waitFor(),
+    assess: (page) => page.getByRole('heading', { name: 'Record an assessment' }).waitFor(),
+    ingest: (page) => page.getByRole('heading', { name: 'Add an article' }).waitFor(),
+  };
+
+  async function openView(page: Page, view: string): Promise<void> {
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: new RegExp(`^${view}`, 'i') }).click();
+    await READY[view]!(page);
+  }
+
   it('refuses a wrong password, then logs in and shows the overview with the forecast drawn', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(base);
@@ -85,10 +106,132 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${SKIP}`, () => {
     await page.screenshot({ path: join(SHOTS, 'overview-2019.png'), fullPage: true });
   }, 120_000);
 
-  it('never shows a ROK reader US-ONLY evidence, and shows it to a US reader', async () => {
-    const rok = await loggedIn('viewer-rok');
-    expect(await rok.content()).not.toContain(HIDDEN);
-    const us = await loggedIn('us-assessor-1');
-    expect(await us.locator('main').innerText()).toContain(HIDDEN);
+  it('shows every view, on a laptop and on a 1080p wall display, with every control labelled', async () => {
+    for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+      const page = await loggedIn('admin-1', width, height);
+      for (const view of Object.keys(READY)) {
+        await openView(page, view);
+        expect(page.url()).toContain(`#/${view}?asOf=`);
+        // Every form control has a name a screen reader can say.
+        const unlabelled = await page.evaluate(() =>
+          [...document.querySelectorAll('input, select, textarea, button')].filter((el) => {
+            const labels = (el as HTMLInputElement).labels;
+            return (labels === null || labels.length === 0) && !el.getAttribute('aria-label') && (el.textContent ?? '').trim() === '';
+          }).map((el) => el.outerHTML.slice(0, 80)),
+        );
+        expect(unlabelled, view).toEqual([]);
+        // Nothing overflows the window sideways.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${view} at ${width}`).toBe(true);
+        await page.screenshot({ path: join(SHOTS, `${view}-${width}x${height}.png`), fullPage: view !== 'timeline' && view !== 'evidence' });
+      }
+      await page.context().close();
+    }
+  }, 600_000);
+
+  it('is usable from the keyboard: the views are reached with Tab and Enter', async () => {
+    const page = await loggedIn('viewer-public');
+    await page.locator('body').focus();
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Conditions') break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Conditions');
+    await page.keyboard.press('Enter');
+    await READY['conditions']!(page);
+    // A heat-map cell is a button: Enter on it opens the criterion's history.
+    await page.getByRole('button', { name: /^C1\.operational-proficiency 2025:/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('table', { name: 'Assessments of C1.operational-proficiency, oldest first' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('history-h');
+    expect(page.url()).toContain('criterion=C1.operational-proficiency');
+    await page.screenshot({ path: join(SHOTS, 'conditions-history.png'), fullPage: true });
   }, 120_000);
+
+  it('runs a forecast scenario beside the baseline, and cancels a long run', async () => {
+    const page = await loggedIn('viewer-public');
+    await openView(page, 'forecast');
+    await page.getByRole('checkbox', { name: /The US accepts the ROK assessment/ }).check();
+    await page.getByLabel(/^Slip/).selectOption('FMC');
+    await page.getByLabel('by (days)').fill('365');
+    await page.getByRole('button', { name: 'Add scenario' }).click();
+    await page.getByRole('button', { name: 'Run forecast' }).click();
+    await page.getByText(/^Done: 9 runs/).waitFor({ timeout: 90_000 });
+    const table = page.getByRole('table', { name: 'Each view and scenario side by side' });
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(9);
+    expect(rows.filter((r) => r.includes('FMC slips 365 days'))).toHaveLength(3);
+    // A year's slip of FMC verification moves the median later in every view.
+    for (const row of rows.filter((r) => r.includes('FMC slips 365 days'))) expect(row).toMatch(/\+\d+ days/);
+    await page.screenshot({ path: join(SHOTS, 'forecast-scenarios.png'), fullPage: true });
+    await page.getByLabel('Iterations per run').selectOption('2000000');
+    await page.getByRole('button', { name: 'Run forecast' }).click();
+    await page.getByRole('progressbar', { name: 'Forecast progress' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText(/^Cancelled/).waitFor({ timeout: 30_000 });
+    // The last finished result stays on the page.
+    expect(await table.locator('tbody tr').count()).toBe(9);
+  }, 240_000);
+
+  it('adds an assessment as a ROK assessor, and it shows in the criterion\'s history', async () => {
+    const page = await loggedIn('rok-assessor-1');
+    await openView(page, 'assess');
+    await page.getByLabel('Criterion').selectOption('C2.munitions');
+    await page.getByLabel('partly (1)').check();
+    await page.getByLabel('Rationale').fill('Stockpile figures are not public; budget lines for munitions rose (test entry).');
+    await page.getByLabel('Find statements').fill('three-axis');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.locator('ul.picker input[type="checkbox"]').first().check();
+    await page.getByRole('button', { name: 'Record assessment' }).click();
+    await page.getByText(/^Recorded as A-/).waitFor();
+    const versions = await page.getByRole('heading', { name: "ROK's assessments of C2.munitions" }).locator('..').innerText();
+    expect(versions).toContain('Stockpile figures are not public');
+    await page.screenshot({ path: join(SHOTS, 'assess-recorded.png'), fullPage: true });
+    await page.goto(`${base}/#/conditions?asOf=${today()}&criterion=C2.munitions`);
+    const history = page.getByRole('table', { name: 'Assessments of C2.munitions, oldest first' });
+    await history.waitFor();
+    expect(await history.innerText()).toContain('Stockpile figures are not public');
+  }, 120_000);
+
+  it('reviews a pasted article as an analyst: statements highlighted, one accepted into evidence', async () => {
+    const page = await loggedIn('analyst-rok');
+    await openView(page, 'ingest');
+    const text = 'SEOUL, Nov. 30 (Yonhap) -- Defense Minister Ahn Gyu-back said Sunday that Seoul "will complete the verification of full operational capability next year" under the road map agreed with Washington.';
+    await page.getByLabel('Article text (plain text or HTML)').fill(text);
+    await page.getByLabel('Outlet').fill('Yonhap');
+    await page.getByRole('button', { name: 'Extract statements' }).click();
+    const mark = page.locator('.article mark').first();
+    await mark.waitFor();
+    expect(await mark.innerText()).toContain('will complete the verification of full operational capability next year');
+    const card = page.locator('li.proposal').first();
+    await card.getByLabel('Speaker').fill('Ahn Gyu-back');
+    await card.getByLabel('Side').selectOption('ROK');
+    await card.getByRole('button', { name: 'Save edits' }).click();
+    await page.locator('li.proposal').first().getByText('pending, edited').waitFor();
+    await page.locator('li.proposal').first().getByRole('button', { name: 'Accept into evidence' }).click();
+    await page.locator('.article mark.accepted').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'ingest-reviewed.png'), fullPage: true });
+    await openView(page, 'evidence');
+    await page.getByLabel('Search', { exact: true }).fill('full operational capability next year');
+    await page.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('1–1 of 1 statements, newest first.').waitFor();
+    expect(await page.locator('ul.statements').innerText()).toContain('Ahn Gyu-back');
+  }, 120_000);
+
+  it('never shows a ROK reader US-ONLY evidence on any view, not even as a count', async () => {
+    const rok = await loggedIn('viewer-rok');
+    for (const view of ['overview', 'conditions', 'timeline', 'decisions', 'evidence', 'forecast']) {
+      await openView(rok, view);
+      expect(await rok.content(), view).not.toContain(HIDDEN);
+    }
+    await openView(rok, 'evidence');
+    await rok.getByLabel('Search', { exact: true }).fill('US-only remark');
+    await rok.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+    await rok.getByText('No statement matches.').waitFor();
+    const us = await loggedIn('us-assessor-1');
+    await openView(us, 'evidence');
+    await us.getByLabel('Search', { exact: true }).fill('US-only remark');
+    await us.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+    await us.getByText('1–1 of 1 statements, newest first.').waitFor();
+    expect(await us.locator('ul.statements').innerText()).toContain('US-ONLY');
+  }, 240_000);
 });

@@ -19,6 +19,7 @@ import { ScenarioSchema, type Scenario } from '../../core/forecast/plan-params.j
 import { forecastViews, planForecastContext, planForecastModel, type PlanForecastContext } from '../../core/forecast/plan-model.js';
 import { summarizeRun, type ForecastRun } from '../../core/forecast/summary.js';
 import type { DecisionLevel, Plan } from '../../core/plan/schema.js';
+import { cooperativeExecutor, ForecastCancelled } from '../forecast/cooperative.js';
 import { defineOperation, type Deps } from '../operation.js';
 import { resolveScope, ScopeInput } from '../scope-input.js';
 
@@ -76,7 +77,7 @@ export const forecastOperation = defineOperation({
     // Starting worker threads costs more than it saves on small runs (convergence mode usually
     // stops below 100 000 iterations): without an explicit count, only large runs use the pool.
     const isLarge = input.iterations !== undefined && input.iterations >= POOL_MIN_ITERATIONS;
-    const executor = deps.forecast.executor(input.workers ?? (isLarge ? undefined : 0));
+    const executor = cooperativeExecutor(deps.forecast.executor(input.workers ?? (isLarge ? undefined : 0)), deps.signal);
     if (input.model !== undefined && deps.actor.via !== 'cli') return fail('forbidden', 'a model file is read from the command line only', [], 'model');
     if (input.model !== undefined && input.custom.length > 0) return fail('invalid-input', 'custom scenarios belong to the plan forecast; a model file is run as it is', [], 'custom');
     if (input.model !== undefined) return forecastModelFile(deps, executor, { ...input, model: input.model });
@@ -101,7 +102,9 @@ export const forecastOperation = defineOperation({
       const compiled = compileModel(built.model, scope.value.asOf);
       if (!compiled.ok) return compiled;
       const label = `${job.view.toLowerCase()}${job.scenario === null ? '' : ` · ${job.scenario.id}`}`;
-      const { run, finalDays } = await runOne(deps, executor, compiled.value, input, label, index, jobs.length);
+      const one = await runOne(deps, executor, compiled.value, input, label, index, jobs.length);
+      if (!one.ok) return one;
+      const { run, finalDays } = one.value;
       entries.push({
         view: job.view,
         scenario: job.scenario === null ? null : { id: job.scenario.id, title: job.scenario.title, description: job.scenario.description ?? null },
@@ -142,17 +145,22 @@ async function runOne(
   label: string,
   index: number,
   count: number,
-): Promise<{ readonly run: ForecastRun; readonly finalDays: Float64Array }> {
-  const { samples, convergence } = await simulate(
-    model,
-    {
-      seed: input.seed,
-      iterations: input.iterations,
-      onProgress: (done, planned) => deps.onProgress?.({ kind: 'progress', label, runIndex: index + 1, runCount: count, done, planned, unit: 'iterations' }),
-    },
-    executor,
-  );
-  return { run: summarizeRun(model, samples, input.seed, convergence), finalDays: samples.finalDays };
+): Promise<Result<{ readonly run: ForecastRun; readonly finalDays: Float64Array }>> {
+  try {
+    const { samples, convergence } = await simulate(
+      model,
+      {
+        seed: input.seed,
+        iterations: input.iterations,
+        onProgress: (done, planned) => deps.onProgress?.({ kind: 'progress', label, runIndex: index + 1, runCount: count, done, planned, unit: 'iterations' }),
+      },
+      executor,
+    );
+    return ok({ run: summarizeRun(model, samples, input.seed, convergence), finalDays: samples.finalDays });
+  } catch (error) {
+    if (error instanceof ForecastCancelled) return fail('cancelled', `the forecast was cancelled during run ${index + 1} of ${count}`);
+    throw error;
+  }
 }
 
 async function forecastModelFile(
@@ -169,7 +177,9 @@ async function forecastModelFile(
   const asOf = input.asOf ?? model.asOf ?? deps.clock.today();
   const compiled = compileModel(model, asOf);
   if (!compiled.ok) return compiled;
-  const { run } = await runOne(deps, executor, compiled.value, input, model.title, 0, 1);
+  const one = await runOne(deps, executor, compiled.value, input, model.title, 0, 1);
+  if (!one.ok) return one;
+  const { run } = one.value;
   return ok({
     kind: 'forecast',
     schemaVersion: 1,

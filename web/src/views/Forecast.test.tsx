@@ -38,7 +38,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const running = (id: string, done: number) => ({ kind: 'forecast-run', id, status: 'running', startedAt: '', finishedAt: null, progress: { done, planned: 20000, runIndex: 0, runCount: 2, label: 'rok' }, result: null, error: null });
+const running = (id: string, done: number) => ({ kind: 'forecast-run', id, status: 'running', startedAt: '', finishedAt: null, progress: { done, planned: 20000, runIndex: 1, runCount: 2, label: 'rok' }, result: null, error: null });
 
 describe('forecast view', () => {
   it('shows a long run\'s progress and cancels it', async () => {

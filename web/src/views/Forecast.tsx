@@ -256,8 +256,8 @@ export function Forecast({ asOf, plan }: { readonly asOf: string; readonly plan:
           <div role="status" aria-live="polite" className="progress">
             {view.status === 'running' && (
               <>
-                <progress max={Math.max(1, view.progress.planned * view.progress.runCount)} value={view.progress.planned * view.progress.runIndex + view.progress.done} aria-label="Forecast progress" />{' '}
-                Running {view.progress.label === '' ? '' : `${view.progress.label}, `}run {Math.min(view.progress.runIndex + 1, Math.max(1, view.progress.runCount))} of {Math.max(1, view.progress.runCount)}: {view.progress.done.toLocaleString('en')} of {view.progress.planned.toLocaleString('en')} iterations
+                <progress max={Math.max(1, view.progress.planned * view.progress.runCount)} value={view.progress.planned * Math.max(0, view.progress.runIndex - 1) + view.progress.done} aria-label="Forecast progress" />{' '}
+                Running {view.progress.label === '' ? '' : `${view.progress.label}, `}run {Math.max(1, view.progress.runIndex)} of {Math.max(1, view.progress.runCount)}: {view.progress.done.toLocaleString('en')} of {view.progress.planned.toLocaleString('en')} iterations
               </>
             )}
             {view.status === 'cancelled' && 'Cancelled. The results below, if any, are from the last finished run.'}

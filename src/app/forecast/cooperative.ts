@@ -1,0 +1,35 @@
+/**
+ * A forecast that shares its thread: the block range runs in chunks, and between chunks the event
+ * loop gets a turn (so a server answering other requests, or a cancel, is not kept waiting for a
+ * whole run) and an aborted signal stops the run. Chunking changes nothing in the result: blocks
+ * are seeded by their index, so any split gives the same samples.
+ */
+import type { BlockExecutor } from '../../core/forecast/engine.js';
+import type { BatchResult } from '../../core/forecast/simulate.js';
+
+/** About half a second of work on one core (8 × 8192 iterations of the default plan). */
+export const CHUNK_BLOCKS = 8;
+
+/** Thrown inside a run when its signal aborts; the forecast operation turns it into a `cancelled` result. */
+export class ForecastCancelled extends Error {
+  constructor() {
+    super('the forecast was cancelled');
+    this.name = 'ForecastCancelled';
+  }
+}
+
+/** Wrap `inner` so that it runs `chunkBlocks` blocks at a time, yielding and checking `signal` in between. */
+export function cooperativeExecutor(inner: BlockExecutor, signal: AbortSignal | undefined, chunkBlocks = CHUNK_BLOCKS): BlockExecutor {
+  return {
+    kind: 'block-executor',
+    async run(model, seed, totalIterations, firstBlock, blockCount, onIterationsDone) {
+      const batches: BatchResult[] = [];
+      for (let block = firstBlock; block < firstBlock + blockCount; block += chunkBlocks) {
+        if (signal?.aborted === true) throw new ForecastCancelled();
+        batches.push(...(await inner.run(model, seed, totalIterations, block, Math.min(chunkBlocks, firstBlock + blockCount - block), onIterationsDone)));
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return batches;
+    },
+  };
+}
