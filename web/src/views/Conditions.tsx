@@ -2,14 +2,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { SourceList } from '../Cite';
 import { heatRow, heatYears, type HeatCell } from '../heatmap';
+import { GAP_FILL, GAP_INK } from '../palette';
 import type { CriterionEntry, Plan, Statement } from '../types';
 import { useResource } from '../useResource';
 import { useSources } from '../useSources';
 import { gapText, ratingText } from '../words';
 
-// Light to dark with the gap; the text colour flips so that every cell keeps a 4.5:1 contrast.
-const GAP_FILL = ['#e8f1e4', '#fde0b2', '#f4a261', '#b2182b'] as const;
-const GAP_INK = ['#111', '#111', '#111', '#fff'] as const;
 
 function sidesOf(plan: Plan): readonly string[] {
   return plan.parties.filter((p) => p.isJoint !== true).map((p) => p.id);
