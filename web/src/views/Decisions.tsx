@@ -1,4 +1,5 @@
 /** Decisions and escalation: every decision by forum and level with its sources, the escalation ladder and each move on it. */
+import { Choice } from '../Choice';
 import { useState } from 'react';
 import { SourceList } from '../Cite';
 import type { Brief, Plan } from '../types';
@@ -44,20 +45,8 @@ export function Decisions({ asOf, plan }: { readonly asOf: string; readonly plan
       <section aria-labelledby="decisions-h">
         <h2 id="decisions-h">Decisions by forum</h2>
         <div className="filters">
-          <label>
-            Level{' '}
-            <select value={level} onChange={(e) => setLevel(e.target.value)}>
-              <option value="">any</option>
-              {levels.map((l) => <option key={l} value={l}>{l}</option>)}
-            </select>
-          </label>
-          <label>
-            Forum{' '}
-            <select value={forum} onChange={(e) => setForum(e.target.value)}>
-              <option value="">any</option>
-              {plan.forums.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
-            </select>
-          </label>
+          <Choice label="Level" value={level} onChange={setLevel} options={levels} empty="any" />
+          <Choice label="Forum" value={forum} onChange={setForum} options={plan.forums.map((f) => ({ value: f.id, label: f.name }))} empty="any" />
           <span className="muted">{shown.length} of {decisions.length} decisions</span>
         </div>
         {forums.map((f) => (

@@ -1,4 +1,5 @@
 /** Evidence: statements with full-text search and filters (outlet, side, stance, condition, date), each with its citation; the sources with theirs. */
+import { Choice } from '../Choice';
 import { useState } from 'react';
 import { CitationLink } from '../Cite';
 import type { Plan, Source, SourceCitation, Statement } from '../types';
@@ -35,27 +36,9 @@ function Statements({ asOf, plan }: { readonly asOf: string; readonly plan: Plan
       >
         <label>Search <input type="search" name="q" value={filters.q} onChange={(e) => set({ q: e.target.value })} /></label>
         <label>Outlet <input value={filters.outlet} onChange={(e) => set({ outlet: e.target.value })} size={12} /></label>
-        <label>
-          Side{' '}
-          <select value={filters.side} onChange={(e) => set({ side: e.target.value })}>
-            <option value="">any</option>
-            {SIDES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </label>
-        <label>
-          Stance{' '}
-          <select value={filters.stance} onChange={(e) => set({ stance: e.target.value })}>
-            <option value="">any</option>
-            {STANCES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </label>
-        <label>
-          Condition{' '}
-          <select value={filters.condition} onChange={(e) => set({ condition: e.target.value })}>
-            <option value="">any</option>
-            {plan.conditions.map((c) => <option key={c.id} value={c.id}>{c.id} {c.title}</option>)}
-          </select>
-        </label>
+        <Choice label="Side" value={filters.side} onChange={(side) => set({ side })} options={SIDES} empty="any" />
+        <Choice label="Stance" value={filters.stance} onChange={(stance) => set({ stance })} options={STANCES} empty="any" />
+        <Choice label="Condition" value={filters.condition} onChange={(condition) => set({ condition })} options={plan.conditions.map((c) => ({ value: c.id, label: `${c.id} ${c.title}` }))} empty="any" />
         <label>From <input value={filters.from} placeholder="YYYY[-MM[-DD]]" size={11} onChange={(e) => set({ from: e.target.value })} /></label>
         <label>To <input value={filters.to} placeholder="YYYY[-MM[-DD]]" size={11} onChange={(e) => set({ to: e.target.value })} /></label>
         <button type="submit">Search</button>

@@ -1,4 +1,5 @@
 /** Forecast: S-curves per view with the key dates, histogram, tornado and criticality; a scenario builder whose runs go side by side; long runs show progress and can be cancelled. */
+import { Choice } from '../Choice';
 import { useEffect, useMemo, useState } from 'react';
 import { Histogram } from '../charts/Histogram';
 import { SCurve, viewSeries } from '../charts/SCurve';
@@ -6,7 +7,7 @@ import { Tornado } from '../charts/Tornado';
 import { draftScenario, EMPTY_DRAFT, type CustomScenario, type ScenarioDraft } from '../scenario';
 import type { Forecast as ForecastResult, ForecastRunEntry, Plan } from '../types';
 import { useForecastRun } from '../useForecastRun';
-import { dayShiftText, percentText, viewName } from '../words';
+import { dayShiftText, percentText, ratingText, viewName } from '../words';
 
 const ITERATION_CHOICES = [10_000, 20_000, 100_000, 500_000, 2_000_000] as const;
 const DEFAULT_SEED = 20_260_625;
@@ -125,13 +126,7 @@ function Builder({ plan, onAdd, taken }: { readonly plan: Plan; readonly onAdd: 
     <fieldset className="builder">
       <legend>Build a what-if scenario</legend>
       <label>Title <input value={draft.title} onChange={(e) => set({ title: e.target.value })} placeholder="described from the settings if left empty" /></label>
-      <label>
-        Political decision within{' '}
-        <select value={draft.politicalPeriod} onChange={(e) => set({ politicalPeriod: e.target.value })}>
-          <option value="">as the plan assumes</option>
-          {PERIODS.map((p) => <option key={p} value={p}>{p}</option>)}
-        </select>
-      </label>
+      <Choice label="Political decision within" value={draft.politicalPeriod} onChange={(politicalPeriod) => set({ politicalPeriod })} options={PERIODS} empty="as the plan assumes" />
       {gates.map(([stage, g]) => (
         <label key={stage}>
           {stage} verification failure probability (%){' '}
@@ -139,41 +134,13 @@ function Builder({ plan, onAdd, taken }: { readonly plan: Plan; readonly onAdd: 
         </label>
       ))}
       <div className="row">
-        <label>
-          Slip{' '}
-          <select value={draft.delayTarget} onChange={(e) => set({ delayTarget: e.target.value })}>
-            <option value="">nothing</option>
-            {plan.stages.map((s) => <option key={s.id} value={s.id}>{s.id} verification</option>)}
-            {plan.criteria.map((c) => <option key={c.id} value={c.id}>{c.id}</option>)}
-          </select>
-        </label>
+        <Choice label="Slip" value={draft.delayTarget} onChange={(delayTarget) => set({ delayTarget })} options={[...plan.stages.map((s) => ({ value: s.id, label: `${s.id} verification` })), ...plan.criteria.map((c) => c.id)]} empty="nothing" />
         <label>by (days) <input type="number" min={0} step={30} value={draft.delayDays} onChange={(e) => set({ delayDays: e.target.value })} /></label>
       </div>
       <div className="row">
-        <label>
-          Rate{' '}
-          <select value={draft.ratingCriterion} onChange={(e) => set({ ratingCriterion: e.target.value })}>
-            <option value="">no criterion</option>
-            {plan.criteria.map((c) => <option key={c.id} value={c.id}>{c.id}</option>)}
-          </select>
-        </label>
-        <label>
-          for{' '}
-          <select value={draft.ratingParty} onChange={(e) => set({ ratingParty: e.target.value })}>
-            <option value="">every side</option>
-            {sides.map((p) => <option key={p.id} value={p.id}>{p.id}</option>)}
-          </select>
-        </label>
-        <label>
-          as{' '}
-          <select value={draft.rating} onChange={(e) => set({ rating: e.target.value })}>
-            <option value="">—</option>
-            <option value="0">not met (0)</option>
-            <option value="1">partly (1)</option>
-            <option value="2">largely (2)</option>
-            <option value="3">met (3)</option>
-          </select>
-        </label>
+        <Choice label="Rate" value={draft.ratingCriterion} onChange={(ratingCriterion) => set({ ratingCriterion })} options={plan.criteria.map((c) => c.id)} empty="no criterion" />
+        <Choice label="for" value={draft.ratingParty} onChange={(ratingParty) => set({ ratingParty })} options={sides.map((p) => p.id)} empty="every side" />
+        <Choice label="as" value={draft.rating} onChange={(rating) => set({ rating })} options={[0, 1, 2, 3].map((r) => ({ value: String(r), label: ratingText(r as 0 | 1 | 2 | 3) }))} empty="—" />
       </div>
       <button
         type="button"

@@ -1,4 +1,5 @@
 /** Ingestion review: paste or upload an article, see the statements extracted from it highlighted in the text, and accept, edit or reject each into evidence. */
+import { Choice } from '../Choice';
 import { Fragment, useState, type FormEvent, type ReactElement } from 'react';
 import { get, post, type ApiFailure } from '../api';
 import type { Plan, ReviewItem } from '../types';
@@ -56,20 +57,8 @@ function Proposal({ item, plan, onChange, onFocus }: { readonly item: ReviewItem
       <div className="row">
         <label>Speaker <input value={fields.speaker} disabled={!isPending} onChange={(e) => setFields({ ...fields, speaker: e.target.value })} /></label>
         <label>Role <input value={fields.role} disabled={!isPending} onChange={(e) => setFields({ ...fields, role: e.target.value })} /></label>
-        <label>
-          Side{' '}
-          <select value={fields.side} disabled={!isPending} onChange={(e) => setFields({ ...fields, side: e.target.value })}>
-            <option value="">unknown</option>
-            {SIDES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </label>
-        <label>
-          Stance{' '}
-          <select value={fields.stance} disabled={!isPending} onChange={(e) => setFields({ ...fields, stance: e.target.value })}>
-            <option value="">none</option>
-            {STANCES.map((s) => <option key={s} value={s}>{s}</option>)}
-          </select>
-        </label>
+        <Choice label="Side" value={fields.side} isDisabled={!isPending} onChange={(side) => setFields({ ...fields, side })} options={SIDES} empty="unknown" />
+        <Choice label="Stance" value={fields.stance} isDisabled={!isPending} onChange={(stance) => setFields({ ...fields, stance })} options={STANCES} empty="none" />
       </div>
       {isPending && (
         <>

@@ -1,4 +1,5 @@
 /** Timeline: the record's events from 1950 to the as-of date on one strip and in a list, with filters and the sources of each. */
+import { Choice } from '../Choice';
 import { useState } from 'react';
 import { CitationLink } from '../Cite';
 import type { Plan, TimelineEntry } from '../types';
@@ -54,27 +55,9 @@ export function Timeline({ asOf, plan }: { readonly asOf: string; readonly plan:
           }}
         >
           <label>Search <input type="search" value={filters.search} onChange={(e) => set({ search: e.target.value })} /></label>
-          <label>
-            Category{' '}
-            <select value={filters.category} onChange={(e) => set({ category: e.target.value })}>
-              <option value="">any</option>
-              {CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}
-            </select>
-          </label>
-          <label>
-            Forum{' '}
-            <select value={filters.forum} onChange={(e) => set({ forum: e.target.value })}>
-              <option value="">any</option>
-              {plan.forums.map((f) => <option key={f.id} value={f.id}>{f.name}</option>)}
-            </select>
-          </label>
-          <label>
-            Stage{' '}
-            <select value={filters.stage} onChange={(e) => set({ stage: e.target.value })}>
-              <option value="">any</option>
-              {plan.stages.map((s) => <option key={s.id} value={s.id}>{s.id}</option>)}
-            </select>
-          </label>
+          <Choice label="Category" value={filters.category} onChange={(category) => set({ category })} options={CATEGORIES} empty="any" />
+          <Choice label="Forum" value={filters.forum} onChange={(forum) => set({ forum })} options={plan.forums.map((f) => ({ value: f.id, label: f.name }))} empty="any" />
+          <Choice label="Stage" value={filters.stage} onChange={(stage) => set({ stage })} options={plan.stages.map((s) => s.id)} empty="any" />
           <label>From <input value={filters.from} placeholder="YYYY or YYYY-MM-DD" size={11} onChange={(e) => set({ from: e.target.value })} /></label>
           <label>To <input value={filters.to} placeholder="YYYY or YYYY-MM-DD" size={11} onChange={(e) => set({ to: e.target.value })} /></label>
           <button type="submit">Filter</button>
