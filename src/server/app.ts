@@ -100,6 +100,7 @@ export function createApi(options: ApiOptions): Api {
     c.set('requestId', requestId);
     c.header('X-Request-Id', requestId);
     if (isDraining) c.header('Connection', 'close');
+    c.set('baseHeaders', isDraining ? { 'X-Request-Id': requestId, Connection: 'close' } : { 'X-Request-Id': requestId });
     const started = performance.now();
     inFlight++;
     try {

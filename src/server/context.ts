@@ -7,6 +7,8 @@ export interface ApiEnv {
     auth: Authenticated;
     /** The audit head when the request was authenticated: what cached answers are valid for. */
     auditSeq: number;
+    /** Headers every response carries (security headers, the request id, Connection: close when draining), as set on the context. */
+    baseHeaders: Readonly<Record<string, string>>;
   };
 }
 

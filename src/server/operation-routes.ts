@@ -95,13 +95,18 @@ export function registerOperationRoutes(app: Hono<ApiEnv>, routes: readonly Rout
   }
 }
 
-/** A cached answer: 304 when the client has it, gzipped when the client accepts it (compressed once, when cached). */
+/**
+ * A cached answer: 304 when the client has it, gzipped when the client accepts it (compressed once,
+ * when cached). The response is built with plain headers rather than through the context, so that
+ * the Node adapter writes it straight out: this is the hot path of every dashboard read.
+ */
 function cachedResponse(c: Context<ApiEnv>, entry: CachedResponse, state: 'hit' | 'miss' = 'hit'): Response {
-  if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, { ETag: entry.etag });
+  const base = c.get('baseHeaders');
+  if (c.req.header('if-none-match') === entry.etag) return new Response(null, { status: 304, headers: { ...base, ETag: entry.etag } });
   const isGzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-  const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8', ETag: entry.etag, 'X-Cache': state, Vary: 'Accept-Encoding, Cookie, Authorization' };
+  const headers: Record<string, string> = { ...base, 'Content-Type': 'application/json; charset=utf-8', ETag: entry.etag, 'X-Cache': state, Vary: 'Accept-Encoding, Cookie, Authorization' };
   if (isGzip) headers['Content-Encoding'] = 'gzip';
-  return c.body((isGzip ? entry.gzipped : entry.body) as Uint8Array<ArrayBuffer>, 200, headers);
+  return new Response((isGzip ? entry.gzipped : entry.body) as Uint8Array<ArrayBuffer>, { status: 200, headers });
 }
 
 /** A short non-cryptographic digest for ETags (FNV-1a over UTF-16 code units). */

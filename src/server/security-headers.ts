@@ -3,6 +3,7 @@
  * built (headers added afterwards would make the Node adapter rebuild every response).
  */
 import type { MiddlewareHandler } from 'hono';
+import type { ApiEnv } from './context.js';
 
 /** The headers every response carries. */
 export function securityHeaders(isSecure: boolean): readonly (readonly [string, string])[] {
@@ -21,11 +22,13 @@ export function securityHeaders(isSecure: boolean): readonly (readonly [string, 
   ];
 }
 
-/** Middleware that sets them. */
-export function securityHeadersMiddleware(isSecure: boolean): MiddlewareHandler {
+/** Middleware that sets them, and adds them to the context's `baseHeaders` for responses built by hand. */
+export function securityHeadersMiddleware(isSecure: boolean): MiddlewareHandler<ApiEnv> {
   const headers = securityHeaders(isSecure);
+  const plain = Object.fromEntries(headers);
   return async (c, next) => {
     for (const [name, value] of headers) c.header(name, value);
+    c.set('baseHeaders', { ...c.get('baseHeaders'), ...plain });
     await next();
   };
 }

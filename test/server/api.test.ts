@@ -160,8 +160,15 @@ describe('edge', () => {
     const second = await t.request('/api/brief', { headers });
     expect(second.headers.get('x-cache')).toBe('hit');
     expect(await second.text()).toBe(await first.text());
+    // A hit is built by hand for speed; it still carries every security header and its own request id.
+    for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy']) expect(second.headers.get(name), name).toBe(first.headers.get(name));
+    expect(second.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(second.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
     const etag = second.headers.get('etag') ?? '';
-    expect((await t.request('/api/brief', { headers: { ...headers, 'if-none-match': etag } })).status).toBe(304);
+    const notModified = await t.request('/api/brief', { headers: { ...headers, 'if-none-match': etag } });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     const assessor = await t.login('rok-assessor-1');
     expect((await t.request('/api/assessments', jsonInit('POST', assessor, newAssessment('ROK', { asOf: '2026-11-21' })))).status).toBe(201);
     expect((await t.request('/api/brief', { headers })).headers.get('x-cache')).toBe('miss');

@@ -5,7 +5,6 @@
  */
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
 import type { PdfOptions, PdfRenderer } from '../../app/ports.js';
 import { fail, ok, type Result } from '../../core/common/result.js';
 
@@ -29,6 +28,8 @@ export function chromiumPdfRenderer(executablePath: string): PdfRenderer {
           `a PDF needs Chromium, and there is none at ${executablePath}: install it (Debian: "apt-get install chromium") or set OPCON_CHROMIUM to its path; Markdown and HTML need nothing (--format md|html)`,
         );
       }
+      // Loaded on first use: playwright-core is large, and most commands never print a PDF.
+      const { chromium } = await import('playwright-core');
       const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'] });
       try {
         const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
