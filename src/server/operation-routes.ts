@@ -11,6 +11,7 @@ import { inputFromQuery } from './query.js';
 import { gzipSync } from 'node:zlib';
 import type { CachedResponse, ResponseCache } from './response-cache.js';
 import { pathParams, type Route } from './routes.js';
+import { completeResponse } from './security-headers.js';
 
 type Json = Record<string, unknown>;
 
@@ -68,16 +69,17 @@ export function registerOperationRoutes(app: Hono<ApiEnv>, routes: readonly Rout
   for (const route of routes) {
     app.on(route.method.toUpperCase(), route.path, async (c) => {
       const actorDeps: Deps = { ...deps, actor: c.get('auth').actor };
-      const parsed = await readInput(c, route);
-      if (!parsed.ok) return parsed.response;
       let auditSeq: number | undefined;
       let key: string | undefined;
+      // Only answers to valid input are cached, so a hit needs no parsing of the query.
       if (route.isCacheable === true) {
         auditSeq = c.get('auditSeq');
         key = cacheKey(route, c, actorDeps);
         const hit = cache.get(key, auditSeq);
         if (hit !== undefined) return cachedResponse(c, hit);
       }
+      const parsed = await readInput(c, route);
+      if (!parsed.ok) return parsed.response;
       const result = await runOperation(route.operation, actorDeps, parsed.input);
       if (!result.ok) return c.json(errorBody(result.error, c.get('requestId')), statusFor(result.error.code) as 400);
       if (route.textType !== undefined && typeof result.value === 'string') {
@@ -102,11 +104,11 @@ export function registerOperationRoutes(app: Hono<ApiEnv>, routes: readonly Rout
  */
 function cachedResponse(c: Context<ApiEnv>, entry: CachedResponse, state: 'hit' | 'miss' = 'hit'): Response {
   const base = c.get('baseHeaders');
-  if (c.req.header('if-none-match') === entry.etag) return new Response(null, { status: 304, headers: { ...base, ETag: entry.etag } });
+  if (c.req.header('if-none-match') === entry.etag) return completeResponse(new Response(null, { status: 304, headers: { ...base, ETag: entry.etag } }));
   const isGzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
   const headers: Record<string, string> = { ...base, 'Content-Type': 'application/json; charset=utf-8', ETag: entry.etag, 'X-Cache': state, Vary: 'Accept-Encoding, Cookie, Authorization' };
   if (isGzip) headers['Content-Encoding'] = 'gzip';
-  return new Response((isGzip ? entry.gzipped : entry.body) as Uint8Array<ArrayBuffer>, { status: 200, headers });
+  return completeResponse(new Response((isGzip ? entry.gzipped : entry.body) as Uint8Array<ArrayBuffer>, { status: 200, headers }));
 }
 
 /** A short non-cryptographic digest for ETags (FNV-1a over UTF-16 code units). */

@@ -22,13 +22,30 @@ export function securityHeaders(isSecure: boolean): readonly (readonly [string, 
   ];
 }
 
-/** Middleware that sets them, and adds them to the context's `baseHeaders` for responses built by hand. */
+const complete = new WeakSet<Response>();
+
+/** Mark a response built by hand with every base header already in it (see `baseHeaders`). */
+export function completeResponse(response: Response): Response {
+  complete.add(response);
+  return response;
+}
+
+/**
+ * Middleware that puts the security headers into the context's `baseHeaders` and, after the
+ * handler, adds the base headers to its response unless it was built complete. Setting them
+ * before the handler would cost every request a Headers object that the cached reads, built by
+ * hand for speed, do not use.
+ */
 export function securityHeadersMiddleware(isSecure: boolean): MiddlewareHandler<ApiEnv> {
-  const headers = securityHeaders(isSecure);
-  const plain = Object.fromEntries(headers);
+  const plain = Object.fromEntries(securityHeaders(isSecure));
   return async (c, next) => {
-    for (const [name, value] of headers) c.header(name, value);
     c.set('baseHeaders', { ...c.get('baseHeaders'), ...plain });
     await next();
+    if (complete.has(c.res)) return;
+    const response = c.res;
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(c.get('baseHeaders'))) if (!headers.has(name)) headers.set(name, value);
+    c.res = undefined;
+    c.res = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };
 }
