@@ -13,3 +13,16 @@ export function assessedParty(role: string): string | null {
 export function isEvidenceWriter(role: string): boolean {
   return role === 'admin' || role === 'analyst';
 }
+
+const MARKINGS: Readonly<Record<string, readonly string[]>> = {
+  public: ['PUBLIC'],
+  combined: ['PUBLIC', 'ROK-US'],
+  ROK: ['PUBLIC', 'ROK-US', 'ROK-ONLY'],
+  US: ['PUBLIC', 'ROK-US', 'US-ONLY'],
+  all: ['PUBLIC', 'ROK-US', 'ROK-ONLY', 'US-ONLY'],
+};
+
+/** The markings a reader may put on a record: those they may read (the server refuses the others). */
+export function writableMarkings(party: string): readonly string[] {
+  return MARKINGS[party] ?? ['PUBLIC'];
+}

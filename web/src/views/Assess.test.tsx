@@ -51,6 +51,8 @@ describe('assessment entry', () => {
     render(<Assess asOf="2026-03-01" plan={PLAN} user={{ username: 'us-assessor-1', role: 'us-assessor', party: 'US' }} />);
     const party = screen.getByLabelText('Party') as HTMLSelectElement;
     expect([...party.options].map((o) => o.value)).toEqual(['US']);
+    const marking = screen.getByLabelText('Releasability') as HTMLSelectElement;
+    expect([...marking.options].map((o) => o.value)).toEqual(['PUBLIC', 'ROK-US', 'US-ONLY']);
     expect(screen.getByText('Give the rationale for the rating.')).toBeTruthy();
     expect(screen.getByText('Cite at least one statement as evidence.')).toBeTruthy();
   });

@@ -1,12 +1,12 @@
 /** Assessment entry: an assessor records their party's rating of a criterion with confidence, rationale and cited evidence; a correction names the version it corrects, and a conflict shows the newer record. */
 import { useState, type FormEvent } from 'react';
 import { post, type ApiFailure, type SessionUser } from '../api';
-import { assessedParty } from '../roles';
+import { Choice } from '../Choice';
+import { assessedParty, writableMarkings } from '../roles';
 import type { Assessment, Plan, SourceCitation, Statement } from '../types';
 import { useResource } from '../useResource';
 import { ratingText } from '../words';
 
-const RELEASABILITY = ['PUBLIC', 'ROK-US', 'ROK-ONLY', 'US-ONLY'] as const;
 const RATINGS = [0, 1, 2, 3, 'unassessed'] as const;
 
 interface AssessmentVersion {
@@ -56,7 +56,7 @@ export function Assess({ asOf, plan, user }: { readonly asOf: string; readonly p
   const [basis, setBasis] = useState<'public-record-estimate' | 'official'>('public-record-estimate');
   const [rationale, setRationale] = useState('');
   const [statementIds, setStatementIds] = useState<readonly string[]>([]);
-  const [releasability, setReleasability] = useState<(typeof RELEASABILITY)[number]>('PUBLIC');
+  const [releasability, setReleasability] = useState('PUBLIC');
   const [supersedes, setSupersedes] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const [reload, setReload] = useState(0);
@@ -116,12 +116,7 @@ export function Assess({ asOf, plan, user }: { readonly asOf: string; readonly p
           </label>
           <label>Rationale <textarea value={rationale} rows={4} onChange={(e) => setRationale(e.target.value)} aria-invalid={rationale.trim() === ''} required /></label>
           <EvidencePicker asOf={asOf} chosen={statementIds} onChange={setStatementIds} />
-          <label>
-            Releasability{' '}
-            <select value={releasability} onChange={(e) => setReleasability(e.target.value as typeof releasability)}>
-              {RELEASABILITY.map((r) => <option key={r} value={r}>{r}</option>)}
-            </select>
-          </label>
+          <Choice label="Releasability" value={releasability} onChange={setReleasability} options={writableMarkings(user.party)} />
           {current !== undefined && (
             <label className="check">
               <input type="checkbox" checked={supersedes !== null} onChange={(e) => setSupersedes(e.target.checked ? current.id : null)} />{' '}
