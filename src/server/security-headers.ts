@@ -45,7 +45,9 @@ export function securityHeadersMiddleware(isSecure: boolean): MiddlewareHandler<
     const response = c.res;
     const headers = new Headers(response.headers);
     for (const [name, value] of Object.entries(c.get('baseHeaders'))) if (!headers.has(name)) headers.set(name, value);
+    // Read whole (no route streams), so that the adapter sends a Content-Length rather than chunks.
+    const body = response.body === null ? null : new Uint8Array(await response.arrayBuffer());
     c.res = undefined;
-    c.res = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    c.res = new Response(body, { status: response.status, statusText: response.statusText, headers });
   };
 }

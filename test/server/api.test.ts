@@ -153,6 +153,16 @@ describe('edge', () => {
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+    // Also on failures, on routes that do not exist and on a client's own request id.
+    const admin = await t.login('admin-1');
+    for (const [path, status, headers] of [['/api/brief', 401, {}], ['/api/nowhere', 404, admin]] as const) {
+      const failed = await t.request(path, { headers: { ...headers, 'x-request-id': 'client-chosen.1' } });
+      expect(failed.status).toBe(status);
+      expect(failed.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+      expect(failed.headers.get('x-request-id'), path).toBe('client-chosen.1');
+      expect(((await failed.json()) as { error: { code: string } }).error.code).toBeTruthy();
+    }
   });
   it('answers cached reads until the next write, then recomputes', async () => {
     const headers = await t.login('viewer-rok');
