@@ -98,6 +98,8 @@ export function createApi(options: ApiOptions): Api {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming !== undefined && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    if (isDraining) c.header('Connection', 'close');
     c.set('baseHeaders', isDraining ? { 'X-Request-Id': requestId, Connection: 'close' } : { 'X-Request-Id': requestId });
     const started = performance.now();
     inFlight++;

@@ -11,7 +11,6 @@ import { inputFromQuery } from './query.js';
 import { gzipSync } from 'node:zlib';
 import type { CachedResponse, ResponseCache } from './response-cache.js';
 import { pathParams, type Route } from './routes.js';
-import { completeResponse } from './security-headers.js';
 
 type Json = Record<string, unknown>;
 
@@ -104,11 +103,11 @@ export function registerOperationRoutes(app: Hono<ApiEnv>, routes: readonly Rout
  */
 function cachedResponse(c: Context<ApiEnv>, entry: CachedResponse, state: 'hit' | 'miss' = 'hit'): Response {
   const base = c.get('baseHeaders');
-  if (c.req.header('if-none-match') === entry.etag) return completeResponse(new Response(null, { status: 304, headers: { ...base, ETag: entry.etag } }));
+  if (c.req.header('if-none-match') === entry.etag) return new Response(null, { status: 304, headers: { ...base, ETag: entry.etag } });
   const isGzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
   const headers: Record<string, string> = { ...base, 'Content-Type': 'application/json; charset=utf-8', ETag: entry.etag, 'X-Cache': state, Vary: 'Accept-Encoding, Cookie, Authorization' };
   if (isGzip) headers['Content-Encoding'] = 'gzip';
-  return completeResponse(new Response((isGzip ? entry.gzipped : entry.body) as Uint8Array<ArrayBuffer>, { status: 200, headers }));
+  return new Response((isGzip ? entry.gzipped : entry.body) as Uint8Array<ArrayBuffer>, { status: 200, headers });
 }
 
 /** A short non-cryptographic digest for ETags (FNV-1a over UTF-16 code units). */

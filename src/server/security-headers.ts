@@ -22,32 +22,17 @@ export function securityHeaders(isSecure: boolean): readonly (readonly [string, 
   ];
 }
 
-const complete = new WeakSet<Response>();
-
-/** Mark a response built by hand with every base header already in it (see `baseHeaders`). */
-export function completeResponse(response: Response): Response {
-  complete.add(response);
-  return response;
-}
-
 /**
- * Middleware that puts the security headers into the context's `baseHeaders` and, after the
- * handler, adds the base headers to its response unless it was built complete. Setting them
- * before the handler would cost every request a Headers object that the cached reads, built by
- * hand for speed, do not use.
+ * Middleware that sets them on the context, before the handler (headers added afterwards would
+ * make the Node adapter rebuild every response), and adds them to `baseHeaders` for the cached
+ * reads, which build their responses by hand with plain headers for speed.
  */
 export function securityHeadersMiddleware(isSecure: boolean): MiddlewareHandler<ApiEnv> {
-  const plain = Object.fromEntries(securityHeaders(isSecure));
+  const headers = securityHeaders(isSecure);
+  const plain = Object.fromEntries(headers);
   return async (c, next) => {
+    for (const [name, value] of headers) c.header(name, value);
     c.set('baseHeaders', { ...c.get('baseHeaders'), ...plain });
     await next();
-    if (complete.has(c.res)) return;
-    const response = c.res;
-    const headers = new Headers(response.headers);
-    for (const [name, value] of Object.entries(c.get('baseHeaders'))) if (!headers.has(name)) headers.set(name, value);
-    // Read whole (no route streams), so that the adapter sends a Content-Length rather than chunks.
-    const body = response.body === null ? null : new Uint8Array(await response.arrayBuffer());
-    c.res = undefined;
-    c.res = new Response(body, { status: response.status, statusText: response.statusText, headers });
   };
 }
