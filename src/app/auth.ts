@@ -4,7 +4,7 @@
  * revoked token is refused the same way as an unknown one, so nothing leaks about which it was.
  */
 import { z } from 'zod';
-import { audienceOf, localActor, type Actor, type UserParty } from '../core/access/roles.js';
+import { audienceOf, grantsOf, localActor, type Actor, type Grants, type UserParty } from '../core/access/roles.js';
 import { addDays } from '../core/common/dates.js';
 import { fail, ok, type Result } from '../core/common/result.js';
 import { accountsDb, createUser, viewOfUser, type UserView } from './operations/accounts.js';
@@ -18,6 +18,8 @@ const SESSION_BYTES = 32;
 export interface LoggedIn {
   readonly kind: 'logged-in';
   readonly user: UserView;
+  /** What the user may do, for the dashboard to offer only that. */
+  readonly grants: Grants;
   /** The cookie value (shown once; only its digest is stored). */
   readonly sessionId: string;
   readonly csrfToken: string;
@@ -51,7 +53,7 @@ export const loginOperation = defineOperation({
     const expiresAt = `${addDays(now.slice(0, 10), SESSION_DAYS)}${now.slice(10)}`;
     const actor = actorOf(user, 'session');
     await db.value.addSession({ kind: 'session', idHash: deps.secrets.digest(sessionId), userId: user.id, csrfToken, createdAt: now, expiresAt }, auditStamp({ ...deps, actor }, 'session.login'));
-    return ok({ kind: 'logged-in', user: viewOfUser(user), sessionId, csrfToken, expiresAt });
+    return ok({ kind: 'logged-in', user: viewOfUser(user), grants: grantsOf(actor), sessionId, csrfToken, expiresAt });
   },
 });
 

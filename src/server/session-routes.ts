@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { ANONYMOUS } from '../core/access/roles.js';
+import { ANONYMOUS, grantsOf } from '../core/access/roles.js';
 import { logout } from '../app/auth.js';
 import { runOperation, type Deps } from '../app/operation.js';
 import { operations } from '../app/registry.js';
@@ -38,11 +38,11 @@ export function registerSessionRoutes(app: Hono<ApiEnv>, deps: Omit<Deps, 'actor
     options.limiter.reset(key);
     const { sessionId, ...session } = result.value;
     setCookie(c, SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'Strict', secure: options.isSecure, path: '/', expires: new Date(session.expiresAt) });
-    return c.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt }, 201);
+    return c.json({ user: session.user, grants: session.grants, csrfToken: session.csrfToken, expiresAt: session.expiresAt }, 201);
   });
   app.get('/api/session', (c) => {
     const auth = c.get('auth');
-    return c.json({ user: auth.user, csrfToken: auth.csrfToken, via: auth.actor.via, audience: auth.actor.audience });
+    return c.json({ user: auth.user, grants: grantsOf(auth.actor), csrfToken: auth.csrfToken, via: auth.actor.via, audience: auth.actor.audience });
   });
   app.delete('/api/session', async (c) => {
     const auth = c.get('auth');

@@ -44,6 +44,13 @@ describe('sessions', () => {
     expect(bad.status).toBe(401);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(((await unknown.json()) as { error: { message: string } }).error.message);
   });
+  it('tells the client what the user may do, on login and on the session read', async () => {
+    type Body = { grants: { permissions: string[]; assessesParty: string | null; markings: string[] } };
+    const login = (await (await t.request('/api/session', jsonInit('POST', {}, { username: 'rok-assessor-1', password: PASSWORD }))).json()) as Body;
+    expect(login.grants).toEqual({ kind: 'grants', permissions: ['read', 'forecast', 'write-assessment'], assessesParty: 'ROK', markings: ['PUBLIC', 'ROK-US', 'ROK-ONLY'] });
+    const viewer = (await (await t.request('/api/session', { headers: await t.login('viewer-public') })).json()) as Body;
+    expect(viewer.grants).toEqual({ kind: 'grants', permissions: ['read', 'forecast'], assessesParty: null, markings: ['PUBLIC'] });
+  });
   it('needs a login for every API route but health and docs', async () => {
     for (const route of ROUTES) {
       const response = await t.request(route.path.replace(/:([a-z]+)/gi, '1'), { method: route.method.toUpperCase() });

@@ -24,8 +24,8 @@ const TABS: readonly { readonly view: View; readonly label: string; readonly isS
   { view: 'timeline', label: 'Timeline', isShown: () => true },
   { view: 'decisions', label: 'Decisions & escalation', isShown: () => true },
   { view: 'evidence', label: 'Evidence', isShown: () => true },
-  { view: 'assess', label: 'Assess', isShown: (u) => assessedParty(u.role) !== null },
-  { view: 'ingest', label: 'Ingestion review', isShown: (u) => isEvidenceWriter(u.role) },
+  { view: 'assess', label: 'Assess', isShown: (u) => assessedParty(u) !== null },
+  { view: 'ingest', label: 'Ingestion review', isShown: (u) => isEvidenceWriter(u) },
 ];
 
 function Login({ onLogin }: { readonly onLogin: (user: SessionUser) => void }) {

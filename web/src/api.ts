@@ -37,14 +37,25 @@ async function call<T>(method: string, path: string, body?: unknown, signal?: Ab
   return { ok: true, value: json as T };
 }
 
+/** What the server says the user may do (the role table applied to them); every request is still checked. */
+export interface Grants {
+  readonly permissions: readonly string[];
+  /** The party whose assessments the user writes; null with write-assessment: any party. */
+  readonly assessesParty: string | null;
+  /** The markings the user may put on a record. */
+  readonly markings: readonly string[];
+}
+
 export interface SessionUser {
   readonly username: string;
   readonly role: string;
   readonly party: string;
+  readonly grants: Grants;
 }
 
 interface SessionBody {
-  readonly user: SessionUser;
+  readonly user: Omit<SessionUser, 'grants'>;
+  readonly grants: Grants;
   readonly csrfToken: string | null;
 }
 
@@ -53,7 +64,7 @@ export async function login(username: string, password: string): Promise<ApiResu
   const r = await call<SessionBody>('POST', '/api/session', { username, password });
   if (!r.ok) return r;
   csrfToken = r.value.csrfToken;
-  return { ok: true, value: r.value.user };
+  return { ok: true, value: { ...r.value.user, grants: r.value.grants } };
 }
 
 /** The logged-in user, if the cookie still holds a session. */
@@ -61,7 +72,7 @@ export async function currentSession(): Promise<ApiResult<SessionUser>> {
   const r = await call<SessionBody>('GET', '/api/session');
   if (!r.ok) return r;
   csrfToken = r.value.csrfToken;
-  return { ok: true, value: r.value.user };
+  return { ok: true, value: { ...r.value.user, grants: r.value.grants } };
 }
 
 /** Log out. */

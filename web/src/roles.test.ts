@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { assessedParty, isEvidenceWriter, writableMarkings } from './roles';
+import type { Grants, SessionUser } from './api';
+import { assessedParty, isEvidenceWriter } from './roles';
 
-describe('what the dashboard offers each role', () => {
-  it('lets assessors write their own party only, and the administrator any', () => {
-    expect(['admin', 'rok-assessor', 'us-assessor', 'combined-assessor', 'analyst', 'viewer'].map(assessedParty)).toEqual(['any', 'ROK', 'US', 'combined', null, null]);
-    expect(isEvidenceWriter('analyst')).toBe(true);
-    expect(isEvidenceWriter('rok-assessor')).toBe(false);
+const user = (grants: Partial<Grants>): SessionUser => ({ username: 'u', role: 'r', party: 'ROK', grants: { permissions: ['read'], assessesParty: null, markings: ['PUBLIC'], ...grants } });
+
+describe('what the dashboard offers a user', () => {
+  it('offers assessment entry for the granted party, any party when none is named, or not at all', () => {
+    expect(assessedParty(user({ permissions: ['read', 'write-assessment'], assessesParty: 'ROK' }))).toBe('ROK');
+    expect(assessedParty(user({ permissions: ['read', 'write-assessment'] }))).toBe('any');
+    expect(assessedParty(user({ permissions: ['read', 'forecast'] }))).toBeNull();
   });
-  it('offers only the markings the reader may read', () => {
-    expect(writableMarkings('ROK')).toEqual(['PUBLIC', 'ROK-US', 'ROK-ONLY']);
-    expect(writableMarkings('US')).not.toContain('ROK-ONLY');
-    expect(writableMarkings('combined')).toEqual(['PUBLIC', 'ROK-US']);
-    expect(writableMarkings('nobody')).toEqual(['PUBLIC']);
+  it('offers ingestion review only with write-evidence', () => {
+    expect(isEvidenceWriter(user({ permissions: ['read', 'write-evidence'] }))).toBe(true);
+    expect(isEvidenceWriter(user({ permissions: ['read', 'write-assessment'] }))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AUDIENCES, RELEASABILITY, isVisibleTo, narrowAudience } from '../common/releasability.js';
-import { ROLES, ROLE_TABLE, audienceOf, checkAssessedParty, checkMarking, isAllowed, localActor, partyFor, type Actor } from './roles.js';
+import { ROLES, ROLE_TABLE, audienceOf, checkAssessedParty, checkMarking, grantsOf, isAllowed, localActor, partyFor, type Actor } from './roles.js';
 
 const actor = (role: Actor['role'], audience: Actor['audience'], via: Actor['via'] = 'session', scopes: Actor['scopes'] = []): Actor => ({
   kind: 'actor', name: 'u', role, audience, via, scopes,
@@ -49,5 +49,19 @@ describe('narrowAudience', () => {
     );
     expect(narrowAudience('all', 'ROK')).toBe('ROK');
     expect(narrowAudience('US', 'ROK')).toBe('combined');
+  });
+});
+
+describe('grants', () => {
+  it('say what the checks allow: permissions, the assessed party, and the markings that may be written', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ROLES), fc.constantFrom(...AUDIENCES), fc.constantFrom<Actor['via']>('session', 'token'), (role, audience, via) => {
+        const a = actor(role, audience, via, via === 'token' ? ['read'] : []);
+        const grants = grantsOf(a);
+        for (const p of ['read', 'forecast', 'write-assessment', 'write-evidence', 'write-record', 'manage-users', 'audit'] as const) expect(grants.permissions.includes(p)).toBe(isAllowed(a, p));
+        for (const m of RELEASABILITY) expect(grants.markings.includes(m)).toBe(checkMarking(a, m).ok);
+        expect(grants.assessesParty).toBe(ROLE_TABLE[role].assessesParty);
+      }),
+    );
   });
 });

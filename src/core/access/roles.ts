@@ -4,7 +4,7 @@
  * read is decided by their party (releasability), never by their role alone.
  */
 import { z } from 'zod';
-import { isVisibleTo, type Audience, type Releasability } from '../common/releasability.js';
+import { isVisibleTo, visibleMarkings, type Audience, type Releasability } from '../common/releasability.js';
 import { fail, ok, type Result } from '../common/result.js';
 
 export const ROLES = ['admin', 'rok-assessor', 'us-assessor', 'combined-assessor', 'analyst', 'viewer'] as const;
@@ -109,6 +109,21 @@ export function isAllowed(actor: Actor, access: Access): boolean {
   if (access === 'local') return actor.via === 'cli';
   if (!ROLE_TABLE[actor.role].permissions.includes(access)) return false;
   return actor.via !== 'token' || actor.scopes.includes('write') || READ_ONLY.includes(access);
+}
+
+/** What an actor may do, for a client to offer only that (the server still checks every request). */
+export interface Grants {
+  readonly kind: 'grants';
+  readonly permissions: readonly Permission[];
+  /** The party whose assessments the actor writes; null: any party (with write-assessment) or none. */
+  readonly assessesParty: string | null;
+  /** The markings the actor may put on a record: those it may read. */
+  readonly markings: readonly Releasability[];
+}
+
+/** The grants of an actor, from the role table and its audience. */
+export function grantsOf(actor: Actor): Grants {
+  return { kind: 'grants', permissions: PERMISSIONS.filter((p) => isAllowed(actor, p)), assessesParty: ROLE_TABLE[actor.role].assessesParty, markings: visibleMarkings(actor.audience) };
 }
 
 /** An actor may only mark a record with a marking it may itself read. */

@@ -36,7 +36,7 @@ function serve(onPost: (body: unknown, headers: Readonly<Record<string, string>>
 
 async function fillAndCorrect() {
   const user = userEvent.setup();
-  render(<Assess asOf="2026-03-01" plan={PLAN} user={{ username: 'rok-assessor-1', role: 'rok-assessor', party: 'ROK' }} />);
+  render(<Assess asOf="2026-03-01" plan={PLAN} user={{ username: 'rok-assessor-1', role: 'rok-assessor', party: 'ROK', grants: { permissions: ['read', 'forecast', 'write-assessment'], assessesParty: 'ROK', markings: ['PUBLIC', 'ROK-US', 'ROK-ONLY'] } }} />);
   expect(screen.getByRole('button', { name: 'Record assessment' })).toHaveProperty('disabled', true);
   await user.type(screen.getByLabelText('Rationale'), 'Largely met after the spring exercise.');
   await user.click(await screen.findByRole('checkbox', { name: /We have met most of the requirements/ }));
@@ -48,7 +48,7 @@ async function fillAndCorrect() {
 describe('assessment entry', () => {
   it('offers only the assessor\'s own party and refuses to send without rationale and evidence', async () => {
     serve(() => ({ status: 500, body: {} }));
-    render(<Assess asOf="2026-03-01" plan={PLAN} user={{ username: 'us-assessor-1', role: 'us-assessor', party: 'US' }} />);
+    render(<Assess asOf="2026-03-01" plan={PLAN} user={{ username: 'us-assessor-1', role: 'us-assessor', party: 'US', grants: { permissions: ['read', 'forecast', 'write-assessment'], assessesParty: 'US', markings: ['PUBLIC', 'ROK-US', 'US-ONLY'] } }} />);
     const party = screen.getByLabelText('Party') as HTMLSelectElement;
     expect([...party.options].map((o) => o.value)).toEqual(['US']);
     const marking = screen.getByLabelText('Releasability') as HTMLSelectElement;

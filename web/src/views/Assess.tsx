@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { post, type ApiFailure, type SessionUser } from '../api';
 import { Choice } from '../Choice';
-import { assessedParty, writableMarkings } from '../roles';
+import { assessedParty } from '../roles';
 import type { Assessment, Plan, SourceCitation, Statement } from '../types';
 import { useResource } from '../useResource';
 import { ratingText } from '../words';
@@ -46,7 +46,7 @@ function EvidencePicker({ asOf, chosen, onChange }: { readonly asOf: string; rea
 }
 
 export function Assess({ asOf, plan, user }: { readonly asOf: string; readonly plan: Plan; readonly user: SessionUser }) {
-  const fixed = assessedParty(user.role);
+  const fixed = assessedParty(user);
   const parties = fixed === 'any' ? plan.parties.map((p) => p.id) : fixed === null ? [] : [fixed];
   const [party, setParty] = useState(parties[0] ?? '');
   const [criterionId, setCriterionId] = useState(plan.criteria[0]?.id ?? '');
@@ -116,7 +116,7 @@ export function Assess({ asOf, plan, user }: { readonly asOf: string; readonly p
           </label>
           <label>Rationale <textarea value={rationale} rows={4} onChange={(e) => setRationale(e.target.value)} aria-invalid={rationale.trim() === ''} required /></label>
           <EvidencePicker asOf={asOf} chosen={statementIds} onChange={setStatementIds} />
-          <Choice label="Releasability" value={releasability} onChange={setReleasability} options={writableMarkings(user.party)} />
+          <Choice label="Releasability" value={releasability} onChange={setReleasability} options={user.grants.markings} />
           {current !== undefined && (
             <label className="check">
               <input type="checkbox" checked={supersedes !== null} onChange={(e) => setSupersedes(e.target.checked ? current.id : null)} />{' '}
