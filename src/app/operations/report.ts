@@ -5,9 +5,9 @@
  * since and seed give the same report.
  */
 import { z } from 'zod';
-import { addDays, endOfDay, IsoDateSchema } from '../../core/common/dates.js';
+import { IsoDateSchema } from '../../core/common/dates.js';
 import { overallMarking, type ProductMarking } from '../../core/common/releasability.js';
-import { fail, ok, type Result } from '../../core/common/result.js';
+import { ok, type Result } from '../../core/common/result.js';
 import type { Ledger } from '../../core/ledger/schema.js';
 import { forecastShift, type ForecastShift } from '../../core/forecast/shift.js';
 import { recordChanges, type RecordChanges } from '../../core/picture/changes.js';
@@ -16,7 +16,7 @@ import type { Plan } from '../../core/plan/schema.js';
 import { defineOperation, runOperation } from '../operation.js';
 import { resolveScope, ScopeInput } from '../scope-input.js';
 import { briefOperation, type Brief } from './brief.js';
-import { DEFAULT_SINCE_DAYS } from './changes.js';
+import { sinceScope } from './changes.js';
 import { DEFAULT_SEED, forecastOperation, type ForecastResult } from './forecast.js';
 
 export { DEFAULT_SINCE_DAYS } from './changes.js';
@@ -57,9 +57,9 @@ export const reportOperation = defineOperation({
     const scope = resolveScope(input, deps.clock);
     if (!scope.ok) return scope;
     const asOf = scope.value.asOf;
-    const since = input.since ?? addDays(asOf, -DEFAULT_SINCE_DAYS);
-    if (since >= asOf) return fail('invalid-input', `--since (${since}) must be before --as-of (${asOf})`, [], 'since');
-    const sinceScope = { ...scope.value, asOf: since, knownAt: endOfDay(since) < scope.value.knownAt ? endOfDay(since) : scope.value.knownAt };
+    const then = sinceScope(scope.value, input.since);
+    if (!then.ok) return then;
+    const since = then.value.asOf;
     const brief = await runOperation(briefOperation, deps, { asOf: input.asOf, knownAt: input.knownAt, audience: input.audience, statementLimit: 12 });
     if (!brief.ok) return brief;
     const loaded = await deps.store.load();
@@ -70,7 +70,7 @@ export const reportOperation = defineOperation({
     const forecast = await runOperation(forecastOperation, deps, forecastInput);
     if (!forecast.ok) return forecast;
     // Before the record's first assessment there is nothing to forecast from: the shift is then left out.
-    const before = await runOperation(forecastOperation, deps, { ...forecastInput, asOf: since, knownAt: sinceScope.knownAt });
+    const before = await runOperation(forecastOperation, deps, { ...forecastInput, asOf: since, knownAt: then.value.knownAt });
     if (!before.ok && before.error.code !== 'invalid-plan' && before.error.code !== 'invalid-input') return before;
     const forecastBefore = before.ok ? before.value : null;
     const shifts = forecast.value.runs.flatMap((run) => {
@@ -86,7 +86,7 @@ export const reportOperation = defineOperation({
       brief: brief.value,
       plan,
       ledger: scoped,
-      changes: recordChanges(ledger, sinceScope, scope.value),
+      changes: recordChanges(ledger, then.value, scope.value),
       forecast: forecast.value,
       forecastBefore,
       shifts,
