@@ -77,6 +77,12 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${SKIP}`, () => {
     await READY[view]!(page);
   }
 
+  /** Search the Evidence view's statements (the view must be open). */
+  async function searchStatements(page: Page, text: string): Promise<void> {
+    await page.getByLabel('Search', { exact: true }).fill(text);
+    await page.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+  }
+
   it('refuses a wrong password, then logs in and shows the overview with the forecast drawn', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(base);
@@ -213,8 +219,7 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${SKIP}`, () => {
     await page.locator('.article mark.accepted').first().waitFor();
     await page.screenshot({ path: join(SHOTS, 'ingest-reviewed.png'), fullPage: true });
     await openView(page, 'evidence');
-    await page.getByLabel('Search', { exact: true }).fill('full operational capability next year');
-    await page.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+    await searchStatements(page, 'full operational capability next year');
     await page.getByText('1–1 of 1 statements, newest first.').waitFor();
     expect(await page.locator('ul.statements').innerText()).toContain('Ahn Gyu-back');
   }, 120_000);
@@ -226,13 +231,11 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${SKIP}`, () => {
       expect(await rok.content(), view).not.toContain(HIDDEN);
     }
     await openView(rok, 'evidence');
-    await rok.getByLabel('Search', { exact: true }).fill('US-only remark');
-    await rok.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+    await searchStatements(rok, 'US-only remark');
     await rok.getByText('No statement matches.').waitFor();
     const us = await loggedIn('us-assessor-1');
     await openView(us, 'evidence');
-    await us.getByLabel('Search', { exact: true }).fill('US-only remark');
-    await us.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+    await searchStatements(us, 'US-only remark');
     await us.getByText('1–1 of 1 statements, newest first.').waitFor();
     expect(await us.locator('ul.statements').innerText()).toContain('US-ONLY');
   }, 240_000);

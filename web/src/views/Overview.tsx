@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { SCurve, viewSeries } from '../charts/SCurve';
 import { CitationLink } from '../Cite';
+import { addDays } from '../dates';
 import type { Brief, Forecast, RecordChanges } from '../types';
 import { useResource, type Load } from '../useResource';
 import { gapText, percentText, ratingText, readinessText } from '../words';
@@ -163,13 +164,10 @@ function Statements({ brief }: { readonly brief: Brief }) {
 
 const MOVE_WORDS: Readonly<Record<string, string>> = { raised: 'raised', lowered: 'lowered', first: 'first rated', reaffirmed: 'reaffirmed', 'now-unassessed': 'now unassessed', 'now-rated': 'now rated' };
 
-function daysBefore(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
-
 function Changes({ asOf }: { readonly asOf: string }) {
-  const [since, setSince] = useState(() => daysBefore(asOf, 90));
-  const changes = useResource<RecordChanges>('/api/changes', { asOf, since: since < asOf ? since : daysBefore(asOf, 90) });
+  // The server's default is the same 90 days; a date not before the as-of date falls back to it.
+  const [since, setSince] = useState(() => addDays(asOf, -90));
+  const changes = useResource<RecordChanges>('/api/changes', { asOf, since: since < asOf ? since : undefined });
   return (
     <section aria-labelledby="changes-h">
       <h2 id="changes-h">What changed since</h2>
