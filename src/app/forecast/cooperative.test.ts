@@ -3,7 +3,7 @@ import { compileModel, type CompiledModel } from '../../core/forecast/compile.js
 import { inProcessExecutor, runForecastModel } from '../../core/forecast/engine.js';
 import { ForecastModelSchema } from '../../core/forecast/model-schema.js';
 import { BLOCK_ITERATIONS } from '../../core/forecast/simulate.js';
-import { cooperativeExecutor, ForecastCancelled } from './cooperative.js';
+import { CHUNK_BLOCKS, chunkBlocksFor, cooperativeExecutor, ForecastCancelled, POOL_CHUNK_BLOCKS_PER_WORKER } from './cooperative.js';
 
 function twoStepModel(): CompiledModel {
   const parsed = ForecastModelSchema.parse({
@@ -43,5 +43,10 @@ describe('the cooperative executor', () => {
     const run = runForecastModel(twoStepModel(), { seed: 3, iterations: 10 * BLOCK_ITERATIONS, onProgress: (done) => { if (doneWhenAborted === 0) { doneWhenAborted = done; controller.abort(); } } }, cooperativeExecutor(inProcessExecutor(), controller.signal, 2));
     await expect(run).rejects.toBeInstanceOf(ForecastCancelled);
     expect(doneWhenAborted).toBe(BLOCK_ITERATIONS);
+  });
+
+  it('chunks short on this thread and long on a pool, by its size', () => {
+    expect(chunkBlocksFor(inProcessExecutor())).toBe(CHUNK_BLOCKS);
+    expect(chunkBlocksFor({ ...inProcessExecutor(), size: 2 } as ReturnType<typeof inProcessExecutor>)).toBe(2 * POOL_CHUNK_BLOCKS_PER_WORKER);
   });
 });

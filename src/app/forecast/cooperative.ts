@@ -10,6 +10,19 @@ import type { BatchResult } from '../../core/forecast/simulate.js';
 /** About half a second of work on one core (8 × 8192 iterations of the default plan). */
 export const CHUNK_BLOCKS = 8;
 
+/**
+ * Blocks per worker in a chunk when the blocks run on worker threads: the event loop is free
+ * anyway, so a chunk only bounds how late a cancel is noticed (about two seconds), and long
+ * chunks keep the workers from waiting on each other at every chunk's end.
+ */
+export const POOL_CHUNK_BLOCKS_PER_WORKER = 32;
+
+/** The chunk size for an executor: short on this thread, long on a pool (which has a `size`). */
+export function chunkBlocksFor(executor: BlockExecutor): number {
+  const size = (executor as { readonly size?: unknown }).size;
+  return typeof size === 'number' ? POOL_CHUNK_BLOCKS_PER_WORKER * size : CHUNK_BLOCKS;
+}
+
 /** Thrown inside a run when its signal aborts; the forecast operation turns it into a `cancelled` result. */
 export class ForecastCancelled extends Error {
   constructor() {

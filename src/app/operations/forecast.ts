@@ -19,7 +19,7 @@ import { ScenarioSchema, type Scenario } from '../../core/forecast/plan-params.j
 import { forecastViews, planForecastContext, planForecastModel, type PlanForecastContext } from '../../core/forecast/plan-model.js';
 import { summarizeRun, type ForecastRun } from '../../core/forecast/summary.js';
 import type { DecisionLevel, Plan } from '../../core/plan/schema.js';
-import { cooperativeExecutor, ForecastCancelled } from '../forecast/cooperative.js';
+import { chunkBlocksFor, cooperativeExecutor, ForecastCancelled } from '../forecast/cooperative.js';
 import { defineOperation, type Deps } from '../operation.js';
 import { resolveScope, ScopeInput } from '../scope-input.js';
 
@@ -77,7 +77,8 @@ export const forecastOperation = defineOperation({
     // Starting worker threads costs more than it saves on small runs (convergence mode usually
     // stops below 100 000 iterations): without an explicit count, only large runs use the pool.
     const isLarge = input.iterations !== undefined && input.iterations >= POOL_MIN_ITERATIONS;
-    const executor = cooperativeExecutor(deps.forecast.executor(input.workers ?? (isLarge ? undefined : 0)), deps.signal);
+    const inner = deps.forecast.executor(input.workers ?? (isLarge ? undefined : 0));
+    const executor = cooperativeExecutor(inner, deps.signal, chunkBlocksFor(inner));
     if (input.model !== undefined && deps.actor.via !== 'cli') return fail('forbidden', 'a model file is read from the command line only', [], 'model');
     if (input.model !== undefined && input.custom.length > 0) return fail('invalid-input', 'custom scenarios belong to the plan forecast; a model file is run as it is', [], 'custom');
     if (input.model !== undefined) return forecastModelFile(deps, executor, { ...input, model: input.model });
