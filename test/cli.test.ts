@@ -125,13 +125,13 @@ describe('opcon plan', () => {
     const r = opcon(['plan', 'validate', DEFAULT_PLAN]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/valid plan "opcon" v2 — 3 conditions, 10 criteria, 3 stages/);
+    expect(r.stdout).toMatch(/valid plan "opcon" v3 — 3 conditions, 10 criteria, 3 stages/);
   });
   it('reports every problem of a bad plan with file, line and path, and exits 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opcon-plan-'));
     const file = join(dir, 'bad.yaml');
     const text = readFileSync(DEFAULT_PLAN, 'utf8')
-      .replace(/^version: 2$/m, 'version: -1')
+      .replace(/^version: 3$/m, 'version: -1')
       .replace(/conditionId: C2/, 'conditionId: C7')
       .replace(/^( +)- id: C3\.nk-threat$/m, '$1- id: C3.nk-threat\n$1  colour: red');
     writeFileSync(file, text);
@@ -140,7 +140,7 @@ describe('opcon plan', () => {
     expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ +version`));
     expect(r.stderr).toMatch(/:\d+:\d+ +criteria\[\d+\]\.colour +unknown field "colour"/);
     // Cross-references are checked once the structure is valid; structure errors come first.
-    const onlyRefs = text.replace(/^version: -1$/m, 'version: 2').replace(/\n +colour: red/, '');
+    const onlyRefs = text.replace(/^version: -1$/m, 'version: 3').replace(/\n +colour: red/, '');
     writeFileSync(file, onlyRefs);
     const r2 = opcon(['plan', 'validate', file]);
     expect(r2.code).toBe(2);

@@ -2,6 +2,7 @@
 import type { ReportData } from '../app/operations/report.js';
 import { createCitations } from './citations.js';
 import type { ReportDocument } from './document.js';
+import { withInTextCitations } from './in-text-citations.js';
 import { methodSection, sourcesSection } from './sections/appendix.js';
 import { changesSection } from './sections/changes.js';
 import { conditionsSection } from './sections/conditions.js';
@@ -16,9 +17,9 @@ const AUDIENCE_WORDS = { all: 'all records', ROK: 'ROK staff', US: 'US staff', c
 /** The report document of `data`. */
 export function composeReport(data: ReportData): ReportDocument {
   const ctx = { data, citations: createCitations(data.ledger) };
-  const body = [summarySection, conditionsSection, stagesSection, forecastSection, decisionsSection, changesSection, quotesSection].flatMap((section) => section(ctx));
+  const body = [summarySection, conditionsSection, stagesSection, forecastSection, decisionsSection, changesSection, quotesSection].flatMap((section) => withInTextCitations(section(ctx), ctx.citations));
   // The method cites sources too: compose it before the source list, print it after.
-  const method = methodSection(ctx);
+  const method = withInTextCitations(methodSection(ctx), ctx.citations);
   const sources = sourcesSection(ctx);
   const audience = data.brief.picture.scope.audience;
   return {

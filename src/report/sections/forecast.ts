@@ -9,6 +9,14 @@ import { baselineRuns, viewLabel, type SectionContext } from './context.js';
 const TORNADO_BARS = 10;
 const PERCENTILES = [10, 25, 50, 80, 90] as const;
 
+/** A step's title with its id, once: "Full Mission Capability (FMC): verification", not "… (FMC) (FMC.verification)". */
+function stepLabel(title: string, id: string): string {
+  const stage = /\(([^()]+)\)$/.exec(title)?.[1];
+  if (stage === id) return title;
+  if (stage !== undefined && id.startsWith(`${stage}.`)) return `${title}: ${id.slice(stage.length + 1)}`;
+  return `${title} (${id})`;
+}
+
 /** The forecast blocks. */
 export function forecastSection(ctx: SectionContext): Block[] {
   const { data } = ctx;
@@ -69,7 +77,7 @@ export function forecastSection(ctx: SectionContext): Block[] {
       blocks.push({
         kind: 'table',
         head: ['Step', 'Critical in', 'P50 done'],
-        rows: critical.map((n) => [[n.title, ` (${n.id})`], [percentText(n.criticality)], [n.quantiles.find((q) => q.percentile === 50)?.date ?? '—']]),
+        rows: critical.map((n) => [[stepLabel(n.title, n.id)], [percentText(n.criticality)], [n.quantiles.find((q) => q.percentile === 50)?.date ?? '—']]),
         numericColumns: [1],
       });
     }
