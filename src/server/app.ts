@@ -3,26 +3,26 @@
  * CSRF), the session routes, the operation routes, forecast runs, the API docs and the dashboard.
  * Built as a plain Hono app so that tests drive it in process with `app.request()`.
  */
-import { randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { getCookie } from 'hono/cookie';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { ANONYMOUS, isAllowed } from '../core/access/roles.js';
-import { authenticate, type Authenticated } from '../app/auth.js';
+import { isAllowed } from '../core/access/roles.js';
 import type { Deps } from '../app/operation.js';
 import { operations } from '../app/registry.js';
-import { CSRF_HEADER, SESSION_COOKIE, type ApiEnv } from './context.js';
+import { CSRF_HEADER, requestIdOf, SESSION_COOKIE, type ApiEnv } from './context.js';
 import { docsPage } from './docs-page.js';
-import { securityHeadersMiddleware } from './security-headers.js';
+import { securityHeaders, securityHeadersMiddleware } from './security-headers.js';
 import { createForecastRuns, type ForecastRuns } from './forecast-runs.js';
 import { errorBody, statusFor } from './http-status.js';
 import { openApiDocument, type ExtraRoute } from './openapi.js';
 import { registerOperationRoutes } from './operation-routes.js';
+import { createFastReads, type FastRead } from './fast-reads.js';
+import { createAuditHead } from './audit-head.js';
+import { bearerOf, cookieValue, createLoginCheck } from './logins.js';
 import { createRateLimiter } from './rate-limit.js';
-import { createResponseCache, type ResponseCache } from './response-cache.js';
-import { ROUTES, type Route } from './routes.js';
+import { createResponseCache, type HeaderPair, type ResponseCache } from './response-cache.js';
+import { pathParams, ROUTES, type Route } from './routes.js';
 import { registerSessionRoutes } from './session-routes.js';
 import { REPORT_DOCS, registerReportRoute } from './report-route.js';
 import { staticFile } from './static-files.js';
@@ -37,8 +37,10 @@ export interface ApiOptions {
   /** Served over TLS: cookies are marked Secure. */
   readonly isSecure: boolean;
   readonly limits?: { readonly bodyBytes?: number; readonly ingestBodyBytes?: number; readonly loginFailures?: number; readonly loginWindowMs?: number };
-  /** Milliseconds now, for rate limits (passed in so tests control time). */
+  /** Milliseconds now, for rate limits and the audit head's age (passed in so tests control time). */
   readonly nowMs?: () => number;
+  /** How long the audit head read from the database counts as current (default 100 ms; writes through this app re-read it at once): audit-head.ts. */
+  readonly auditHeadMaxAgeMs?: number;
   /** Routes added by other layers (reports), served like the table's own. */
   readonly extraRoutes?: readonly Route[];
 }
@@ -49,6 +51,8 @@ export interface Api {
   readonly cache: ResponseCache;
   /** Requests being answered now (graceful shutdown waits for 0). */
   inFlight(): number;
+  /** Answers cached reads at the socket before the app (serve with it in front of `app.fetch`). */
+  readonly fastRead: FastRead;
   /** From now on, answer with `Connection: close` so that clients do not reuse connections of a stopping server. */
   drain(): void;
   readonly document: Record<string, unknown>;
@@ -56,7 +60,6 @@ export interface Api {
 
 const PUBLIC_PATHS = new Set(['/api/health', '/api/openapi.json', '/api/docs']);
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const MAX_CACHED_LOGINS = 1000;
 
 const ForecastRunBody = operations.forecast.input;
 const LoginBody = z.strictObject({ username: z.string(), password: z.string() });
@@ -91,21 +94,23 @@ export function createApi(options: ApiOptions): Api {
   const routes = [...ROUTES, ...(options.extraRoutes ?? [])];
   const document = openApiDocument(routes, EXTRA_DOCS, options.version);
   let inFlight = 0;
-  const logins = new Map<string, { readonly auth: Authenticated; readonly auditSeq: number }>();
+  const head = createAuditHead(deps, options.auditHeadMaxAgeMs ?? 100, nowMs);
+  const checkLogin = createLoginCheck(deps, head);
   let isDraining = false;
 
   app.use('*', async (c, next) => {
-    const incoming = c.req.header('x-request-id');
-    const requestId = incoming !== undefined && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(c.req.header('x-request-id'));
     c.set('requestId', requestId);
     c.header('X-Request-Id', requestId);
     if (isDraining) c.header('Connection', 'close');
-    c.set('baseHeaders', isDraining ? { 'X-Request-Id': requestId, Connection: 'close' } : { 'X-Request-Id': requestId });
+    c.set('baseHeaders', isDraining ? [['X-Request-Id', requestId], ['Connection', 'close']] : [['X-Request-Id', requestId]]);
     const started = performance.now();
     inFlight++;
     try {
       await next();
     } finally {
+      // The next request must see this request's write (and a logout or a password change) at once.
+      if (UNSAFE.has(c.req.method)) head.invalidate();
       inFlight--;
       const auth = c.get('auth') as ApiEnv['Variables']['auth'] | undefined;
       logger.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, durationMs: Math.round((performance.now() - started) * 10) / 10, user: auth?.actor.name }, 'request');
@@ -121,28 +126,15 @@ export function createApi(options: ApiOptions): Api {
 
   app.use('/api/*', async (c, next) => {
     if (PUBLIC_PATHS.has(c.req.path) || (c.req.path === '/api/session' && c.req.method === 'POST')) return next();
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const sessionId = getCookie(c, SESSION_COOKIE);
-    const database = await deps.database({ isMigrating: true });
-    if (!database.ok) return c.json(errorBody(database.error, c.get('requestId')), statusFor(database.error.code) as 400);
-    // Every change to accounts, sessions and tokens is audited, so a login checked at this audit
-    // head is still valid while the head stands (and the session or token has not expired).
-    const auditSeq = (await database.value.auditHead()).seq;
-    c.set('auditSeq', auditSeq);
-    const credentialKey = `${sessionId ?? ''}|${bearer ?? ''}`;
-    const known = logins.get(credentialKey);
-    const isFresh = known !== undefined && known.auditSeq === auditSeq && (known.auth.expiresAt === null || known.auth.expiresAt > deps.clock.now());
-    const auth = isFresh ? { ok: true as const, value: known.auth } : await authenticate({ ...deps, actor: ANONYMOUS }, { sessionId, bearer });
-    if (!auth.ok) return c.json(errorBody(auth.error, c.get('requestId')), 401);
-    if (!isFresh) {
-      logins.set(credentialKey, { auth: auth.value, auditSeq });
-      if (logins.size > MAX_CACHED_LOGINS) logins.delete(logins.keys().next().value as string);
-    }
+    const checked = await checkLogin({ sessionId: cookieValue(c.req.header('cookie'), SESSION_COOKIE), bearer: bearerOf(c.req.header('authorization')) });
+    if (!checked.ok) return c.json(errorBody(checked.error, c.get('requestId')), statusFor(checked.error.code) as 401);
+    const { auth } = checked.value;
+    c.set('auditSeq', checked.value.auditSeq);
     // A cookie is sent by the browser whoever made the page; only our page knows the CSRF token.
-    if (UNSAFE.has(c.req.method) && auth.value.csrfToken !== null && c.req.header(CSRF_HEADER) !== auth.value.csrfToken) {
+    if (UNSAFE.has(c.req.method) && auth.csrfToken !== null && c.req.header(CSRF_HEADER) !== auth.csrfToken) {
       return c.json(errorBody({ code: 'csrf', message: `a write with a session cookie must send the ${CSRF_HEADER} header from the login response` }, c.get('requestId')), 403);
     }
-    c.set('auth', auth.value);
+    c.set('auth', auth);
     return next();
   });
 
@@ -185,10 +177,23 @@ export function createApi(options: ApiOptions): Api {
     logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'internal error (a bug): the request id names it in the server log', problems: [], requestId: c.get('requestId') } }, 500);
   });
+  const security = securityHeaders(options.isSecure);
+  const securityWhileDraining: readonly HeaderPair[] = [['Connection', 'close'], ...security];
+  const fastRead = createFastReads({
+    paths: new Set(routes.filter((r) => r.isCacheable === true && r.method === 'get' && pathParams(r.path).length === 0).map((r) => r.path)),
+    cache,
+    checkLogin,
+    clock: deps.clock,
+    logger,
+    baseHeaders: () => (isDraining ? securityWhileDraining : security),
+    onStart: () => inFlight++,
+    onEnd: () => inFlight--,
+  });
   return {
     app,
     runs,
     cache,
+    fastRead,
     inFlight: () => inFlight,
     drain: () => {
       isDraining = true;

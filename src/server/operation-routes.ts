@@ -8,8 +8,7 @@ import { runOperation, type Deps } from '../app/operation.js';
 import type { ApiEnv } from './context.js';
 import { errorBody, statusFor } from './http-status.js';
 import { inputFromQuery } from './query.js';
-import { gzipSync } from 'node:zlib';
-import type { CachedResponse, ResponseCache } from './response-cache.js';
+import { cacheEntry, cacheKeyOf, cachedAnswer, type CachedResponse, type ResponseCache } from './response-cache.js';
 import { pathParams, type Route } from './routes.js';
 
 type Json = Record<string, unknown>;
@@ -57,12 +56,6 @@ async function readInput(c: Context<ApiEnv>, route: Route): Promise<{ ok: true; 
   return { ok: true, input };
 }
 
-function cacheKey(route: Route, c: Context<ApiEnv>, deps: Deps): string {
-  const query = c.req.url.indexOf('?');
-  const params = [...new URLSearchParams(query < 0 ? '' : c.req.url.slice(query + 1)).entries()].sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1));
-  return `${route.path}?${new URLSearchParams(params).toString()}|${deps.actor.audience}|${deps.actor.role}|${deps.clock.today()}`;
-}
-
 /** Register every route of the table on the app. */
 export function registerOperationRoutes(app: Hono<ApiEnv>, routes: readonly Route[], deps: Omit<Deps, 'actor'>, cache: ResponseCache): void {
   for (const route of routes) {
@@ -73,7 +66,7 @@ export function registerOperationRoutes(app: Hono<ApiEnv>, routes: readonly Rout
       // Only answers to valid input are cached, so a hit needs no parsing of the query.
       if (route.isCacheable === true) {
         auditSeq = c.get('auditSeq');
-        key = cacheKey(route, c, actorDeps);
+        key = cacheKeyOf(route.path, searchOf(c.req.url), actorDeps.actor, deps.clock.today());
         const hit = cache.get(key, auditSeq);
         if (hit !== undefined) return cachedResponse(c, hit);
       }
@@ -86,8 +79,7 @@ export function registerOperationRoutes(app: Hono<ApiEnv>, routes: readonly Rout
       }
       const body = JSON.stringify(result.value);
       if (key !== undefined && auditSeq !== undefined) {
-        const etag = `"${auditSeq}-${body.length.toString(36)}-${simpleHash(body)}"`;
-        const entry = { body: Buffer.from(body), gzipped: gzipSync(body), etag, auditSeq };
+        const entry = cacheEntry(body, auditSeq);
         cache.set(key, entry);
         return cachedResponse(c, entry, 'miss');
       }
@@ -96,26 +88,17 @@ export function registerOperationRoutes(app: Hono<ApiEnv>, routes: readonly Rout
   }
 }
 
-/**
- * A cached answer: 304 when the client has it, gzipped when the client accepts it (compressed once,
- * when cached). The response is built with plain headers rather than through the context, so that
- * the Node adapter writes it straight out: this is the hot path of every dashboard read.
- */
-function cachedResponse(c: Context<ApiEnv>, entry: CachedResponse, state: 'hit' | 'miss' = 'hit'): Response {
-  const base = c.get('baseHeaders');
-  if (c.req.header('if-none-match') === entry.etag) return new Response(null, { status: 304, headers: { ...base, ETag: entry.etag } });
-  const isGzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-  const headers: Record<string, string> = { ...base, 'Content-Type': 'application/json; charset=utf-8', ETag: entry.etag, 'X-Cache': state, Vary: 'Accept-Encoding, Cookie, Authorization' };
-  if (isGzip) headers['Content-Encoding'] = 'gzip';
-  return new Response((isGzip ? entry.gzipped : entry.body) as Uint8Array<ArrayBuffer>, { status: 200, headers });
+/** The query string of a URL, without the "?". */
+function searchOf(url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 ? '' : url.slice(query + 1);
 }
 
-/** A short non-cryptographic digest for ETags (FNV-1a over UTF-16 code units). */
-function simpleHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
+/**
+ * A cached answer, built with plain headers rather than through the context, so that the Node
+ * adapter writes it straight out (the socket-level fast path answers most hits before this).
+ */
+function cachedResponse(c: Context<ApiEnv>, entry: CachedResponse, state: 'hit' | 'miss' = 'hit'): Response {
+  const answer = cachedAnswer(entry, { ifNoneMatch: c.req.header('if-none-match'), acceptEncoding: c.req.header('accept-encoding') }, c.get('baseHeaders'), state);
+  return new Response(answer.body as Uint8Array<ArrayBuffer> | null, { status: answer.status, headers: answer.headers as [string, string][] });
 }

@@ -4,9 +4,10 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { ApiEnv } from './context.js';
+import type { HeaderPair } from './response-cache.js';
 
 /** The headers every response carries. */
-export function securityHeaders(isSecure: boolean): readonly (readonly [string, string])[] {
+export function securityHeaders(isSecure: boolean): readonly HeaderPair[] {
   return [
     ['Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"],
     ['X-Content-Type-Options', 'nosniff'],
@@ -29,10 +30,9 @@ export function securityHeaders(isSecure: boolean): readonly (readonly [string, 
  */
 export function securityHeadersMiddleware(isSecure: boolean): MiddlewareHandler<ApiEnv> {
   const headers = securityHeaders(isSecure);
-  const plain = Object.fromEntries(headers);
   return async (c, next) => {
     for (const [name, value] of headers) c.header(name, value);
-    c.set('baseHeaders', { ...c.get('baseHeaders'), ...plain });
+    c.set('baseHeaders', c.get('baseHeaders').concat(headers));
     await next();
   };
 }

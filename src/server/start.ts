@@ -4,9 +4,10 @@
  * accepting, cancels background forecasts, and waits for the requests in flight to finish.
  */
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { ensureAdmin } from '../app/auth.js';
 import type { Deps } from '../app/operation.js';
@@ -45,6 +46,21 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** The Node request listener of the app: cached reads answered at the socket (fast-reads.ts), everything else by the app. */
+export function requestListener(api: Api, hostname: string, logger: Logger): (req: IncomingMessage, res: ServerResponse) => void {
+  const appListener = getRequestListener(api.app.fetch, { hostname });
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      if (await api.fastRead(req, res)) return;
+    } catch (error) {
+      logger.error({ err: error, path: req.url }, 'cached read failed; the app answers instead');
+      if (res.headersSent) return void res.destroy();
+    }
+    await appListener(req, res);
+  };
+  return (req, res) => void answer(req, res);
+}
+
 /** Start listening; resolves once the port is bound. */
 export async function startServer(options: ServeOptions): Promise<Result<RunningServer>> {
   const database = await options.deps.database({ isMigrating: true });
@@ -70,14 +86,13 @@ export async function startServer(options: ServeOptions): Promise<Result<Running
     }
   }
   const api = createApi({ deps: options.deps, logger: options.logger, version: options.version, webRoot: options.webRoot, isSecure: tlsOptions !== undefined, ...(options.extraRoutes ? { extraRoutes: options.extraRoutes } : {}) });
-  const server = await new Promise<Result<ServerType>>((resolve) => {
-    const s = serve(
-      { fetch: api.app.fetch, hostname: options.host, port: options.port, ...(tlsOptions === undefined ? {} : { createServer: createHttpsServer, serverOptions: tlsOptions }) },
-      () => resolve(ok(s)),
-    );
+  const listener = requestListener(api, options.host, options.logger);
+  const server = await new Promise<Result<Server | HttpsServer>>((resolve) => {
+    const s = tlsOptions === undefined ? createHttpServer(listener) : createHttpsServer(tlsOptions, listener);
     s.once('error', (error: NodeJS.ErrnoException) =>
       resolve(fail('unavailable', error.code === 'EADDRINUSE' ? `port ${options.port} on ${options.host} is in use: stop the other server or pass --port` : `cannot listen on ${options.host}:${options.port}: ${error.message}`, [], 'port')),
     );
+    s.listen(options.port, options.host, () => resolve(ok(s)));
   });
   if (!server.ok) return server;
   const port = (server.value.address() as AddressInfo).port;

@@ -6,10 +6,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
+import { pino } from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { requestListener } from '../../src/server/start.js';
 import { createTestApi, jsonInit, PASSWORD, type TestApi } from '../helpers/api.js';
 
 const CHROMIUM = process.env['OPCON_TEST_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -21,7 +23,7 @@ const HIDDEN = 'A US-only remark no ROK reader may see';
 
 describe.skipIf(!hasChromium)(`dashboard in Chromium${SKIP}`, () => {
   let t: TestApi;
-  let server: ServerType;
+  let server: Server;
   let base: string;
   let browser: Browser;
 
@@ -32,8 +34,9 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${SKIP}`, () => {
     const admin = await t.login('admin-1');
     const hidden = await t.request('/api/statements', jsonInit('POST', admin, { sourceId: 'S94', text: HIDDEN, isVerbatim: true, speaker: 'US official', role: null, side: 'US', stance: 'cautious', saidOn: '2026-11-20', releasability: 'US-ONLY' }));
     expect(hidden.status).toBe(201);
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: t.api.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+    // Served as `opcon serve` serves it: cached reads at the socket, the rest by the app.
+    server = await new Promise<Server>((resolve) => {
+      const s = createServer(requestListener(t.api, '127.0.0.1', pino({ level: 'silent' }))).listen(0, '127.0.0.1', () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'] });

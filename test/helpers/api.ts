@@ -39,7 +39,7 @@ export interface TestApi {
 }
 
 /** Build the API over a new database; users are added unless `withUsers` is false. */
-export async function createTestApi(options: { readonly withUsers?: boolean; readonly limits?: Parameters<typeof createApi>[0]['limits']; readonly nowMs?: () => number; readonly webRoot?: string; readonly isSystemClock?: boolean } = {}): Promise<TestApi> {
+export async function createTestApi(options: { readonly withUsers?: boolean; readonly limits?: Parameters<typeof createApi>[0]['limits']; readonly nowMs?: () => number; readonly webRoot?: string; readonly isSystemClock?: boolean; readonly auditHeadMaxAgeMs?: number } = {}): Promise<TestApi> {
   const dbUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'opcon-api-')), 'api.db')}`;
   // A browser drops cookies that expired by its own clock, so browser tests run on the system clock.
   const config = readConfig(options.isSystemClock === true ? {} : { OPCON_TODAY: TODAY }, {});
@@ -64,6 +64,7 @@ export async function createTestApi(options: { readonly withUsers?: boolean; rea
     isSecure: false,
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(options.nowMs === undefined ? {} : { nowMs: options.nowMs }),
+    ...(options.auditHeadMaxAgeMs === undefined ? {} : { auditHeadMaxAgeMs: options.auditHeadMaxAgeMs }),
   });
   const request = (path: string, init: RequestInit & { readonly headers?: Record<string, string> } = {}) => Promise.resolve(api.app.request(`http://127.0.0.1${path}`, init));
   return {
