@@ -51,15 +51,17 @@ function isNounPhraseToken(tokens: readonly Token[], i: number, people: readonly
   return false;
 }
 
-function isSkippable(tokens: readonly Token[], i: number): boolean {
+function isSkippable(tokens: readonly Token[], i: number, people: readonly PersonMention[]): boolean {
   const t = tokens[i]!;
+  // Part of a name is never skipped: "back" in "Ahn Gyu-back said" is not an adverb.
+  if (insidePerson(people, t)) return false;
   return t.pos === 'ADV' || SKIP_WORDS.has(t.text.toLowerCase()) || WEEKDAYS.test(t.text) || (/^on$/i.test(t.text) && WEEKDAYS.test(tokens[i + 1]?.text ?? ''));
 }
 
 /** The subject before a cue: skip adverbs and a comma-set appositive, then take the noun phrase. */
 function subjectBefore(tokens: readonly Token[], i: number, from: number, ctx: AttributionContext): readonly [number, number] | null {
   let j = i - 1;
-  while (j >= from && isSkippable(tokens, j)) j--;
+  while (j >= from && isSkippable(tokens, j, ctx.people)) j--;
   if (j < from) return null;
   if (tokens[j]!.text === ',') {
     // A person whose description ends at this comma ("Sharp, commander of …, Combined Forces Command, told").
@@ -83,7 +85,7 @@ function subjectBefore(tokens: readonly Token[], i: number, from: number, ctx: A
 /** The subject after an inverted cue ("…," said Gen. Paul J. LaCamera, …). */
 function subjectAfter(tokens: readonly Token[], i: number, to: number, ctx: AttributionContext): readonly [number, number] | null {
   let j = i + 1;
-  while (j < to && isSkippable(tokens, j)) j++;
+  while (j < to && isSkippable(tokens, j, ctx.people)) j++;
   const start = tokens[j]?.start;
   while (j < to && isNounPhraseToken(tokens, j, ctx.people)) j++;
   const end = tokens[j - 1]?.end;

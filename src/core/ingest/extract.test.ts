@@ -11,6 +11,10 @@ describe('quotes and their speakers', () => {
     const x = await extractText('General Bravo, commander of U.S. Forces Korea, said the allies "must meet every condition first."');
     expect(x.quotes).toMatchObject([{ speaker: 'Bravo', side: 'US', role: 'commander of U.S. Forces Korea', text: 'must meet every condition first' }]);
   });
+  it('keeps a hyphenated given name whole when its second half reads as an adverb ("-back")', async () => {
+    const x = await extractText('Defense Minister Kim Echo-back said on Thursday that the allies "will complete the verification this year."');
+    expect(x.quotes).toMatchObject([{ speaker: 'Kim Echo-back', role: 'Defense Minister', side: 'ROK', attribution: 'cue-before' }]);
+  });
   it('splits a quotation interrupted by its attribution into two, both credited', async () => {
     const x = await extractText('“The plan is sound,” Minister Alpha of South Korea said, “and it is on schedule.”');
     expect(x.quotes.map((q) => [q.text, q.speaker])).toEqual([['The plan is sound', 'Alpha'], ['and it is on schedule', 'Alpha']]);
