@@ -10,7 +10,7 @@ import type { Actor } from '../core/access/roles.js';
 import type { Failure } from '../core/common/result.js';
 import { runOperation, type Deps } from '../app/operation.js';
 import { operations } from '../app/registry.js';
-import type { ForecastResult } from '../app/operations/forecast.js';
+import { checkForecastRequest, type ForecastResult } from '../app/operations/forecast.js';
 
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -63,6 +63,12 @@ export function createForecastRuns(options: { readonly maxRunning: number; reado
         const first = parsed.error.issues[0];
         return { ok: false, error: { kind: 'failure', code: 'invalid-input', message: first?.message ?? 'invalid forecast input', problems: parsed.error.issues.map((i) => ({ message: i.message, path: i.path.join('.') })), path: first?.path.join('.') ?? '' } };
       }
+      if (parsed.data.model !== undefined) return { ok: false, error: { kind: 'failure', code: 'forbidden', message: 'a model file is read from the command line only', problems: [], path: 'model' } };
+      // The view and the scenarios (the plan's and the caller's own) are checked against the plan now too.
+      const loaded = await deps.store.load();
+      if (!loaded.ok) return loaded;
+      const checked = checkForecastRequest(loaded.value.plan, parsed.data);
+      if (!checked.ok) return checked;
       const id = randomUUID();
       const controller = new AbortController();
       const run: Run = {

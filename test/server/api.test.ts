@@ -234,17 +234,20 @@ describe('edge', () => {
     expect(done.status).toBe('done');
     expect(done.result.runs.map((r) => r.scenario?.id ?? null)).toEqual([null, 'fmc-fails-less']);
     expect(done.result.deltas.length).toBe(1);
-    // The shape is checked before the run starts (400); the ids it names, by the run, which then fails with the path.
+    // The shape and the ids it names are checked before the run starts: a 400 naming the path, and no run.
     expect((await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'us', custom: [{ ...custom, overrides: [] }] }))).status).toBe(400);
-    const bad = (await (await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'us', iterations: 1000, custom: [{ ...custom, overrides: [{ kind: 'delay', target: 'FCO', days: 30 }] }] }))).json()) as { id: string };
-    await t.api.runs.settle();
-    const failed = (await (await t.request(`/api/forecast-runs/${bad.id}`, { headers })).json()) as { status: string; error: { path: string; message: string } };
-    expect(failed.status).toBe('failed');
-    expect(failed.error.path).toBe('custom.0.overrides.0.target');
-    expect(failed.error.message).toContain('unknown stage or criterion "FCO"');
-    const clash = (await (await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'us', iterations: 1000, scenarios: ['us-accepts-rok'], custom: [{ ...custom, id: 'us-accepts-rok' }] }))).json()) as { id: string };
-    await t.api.runs.settle();
-    expect(((await (await t.request(`/api/forecast-runs/${clash.id}`, { headers })).json()) as { error: { path: string } }).error.path).toBe('custom.0.id');
+    const bad = await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'us', iterations: 1000, custom: [{ ...custom, overrides: [{ kind: 'delay', target: 'FCO', days: 30 }] }] }));
+    expect(bad.status).toBe(400);
+    const badBody = (await bad.json()) as { error: { path: string; message: string } };
+    expect(badBody.error.path).toBe('custom.0.overrides.0.target');
+    expect(badBody.error.message).toContain('unknown stage or criterion "FCO"');
+    const clash = await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'us', iterations: 1000, scenarios: ['us-accepts-rok'], custom: [{ ...custom, id: 'us-accepts-rok' }] }));
+    expect(clash.status).toBe(400);
+    expect(((await clash.json()) as { error: { path: string } }).error.path).toBe('custom.0.id');
+    const unknownScenario = await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'us', scenarios: ['us-accepts-rk'] }));
+    expect(unknownScenario.status).toBe(404);
+    expect(((await unknownScenario.json()) as { error: { message: string } }).error.message).toContain('did you mean "us-accepts-rok"');
+    expect((await t.request('/api/forecast-runs', jsonInit('POST', headers, { view: 'japan' }))).status).toBe(404);
   });
   it('lists what changed since a date, only what the reader may see', async () => {
     const headers = await t.login('viewer-public');

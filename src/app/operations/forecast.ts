@@ -16,7 +16,7 @@ import { simulate, type BlockExecutor } from '../../core/forecast/engine.js';
 import type { ForecastModel } from '../../core/forecast/model-schema.js';
 import { checkScenario } from '../../core/forecast/plan-params-check.js';
 import { ScenarioSchema, type Scenario } from '../../core/forecast/plan-params.js';
-import { forecastViews, planForecastContext, planForecastModel, type PlanForecastContext } from '../../core/forecast/plan-model.js';
+import { forecastViews, planForecastContext, planForecastModel } from '../../core/forecast/plan-model.js';
 import { summarizeRun, type ForecastRun } from '../../core/forecast/summary.js';
 import type { DecisionLevel, Plan } from '../../core/plan/schema.js';
 import { chunkBlocksFor, cooperativeExecutor, ForecastCancelled } from '../forecast/cooperative.js';
@@ -89,9 +89,9 @@ export const forecastOperation = defineOperation({
     const { plan, ledger, manifest } = loaded.value;
     const context = planForecastContext(plan, ledger, scope.value);
     if (!context.ok) return context;
-    const views = selectViews(context.value, input.view);
+    const views = selectViews(plan, input.view);
     if (!views.ok) return views;
-    const scenarios = selectScenarios(context.value, input.scenarios, plan, input.custom);
+    const scenarios = selectScenarios(plan, input.scenarios, input.custom);
     if (!scenarios.ok) return scenarios;
     const jobs = views.value.flatMap((view) => [null, ...scenarios.value].map((scenario) => ({ view, scenario })));
     const entries: ForecastRunEntry[] = [];
@@ -192,8 +192,19 @@ async function forecastModelFile(
   });
 }
 
-function selectViews(ctx: PlanForecastContext, view: string): Result<readonly string[]> {
-  const views = forecastViews(ctx.plan);
+/**
+ * The checks of a plan forecast's request that need only the plan: the view, the plan's scenarios
+ * named, and the caller's own scenarios. A background run makes them before it answers 202.
+ */
+export function checkForecastRequest(plan: Plan, input: { readonly view: string; readonly scenarios: readonly string[]; readonly custom: readonly Scenario[] }): Result<void> {
+  const views = selectViews(plan, input.view);
+  if (!views.ok) return views;
+  const scenarios = selectScenarios(plan, input.scenarios, input.custom);
+  return scenarios.ok ? ok(undefined) : scenarios;
+}
+
+function selectViews(plan: Plan, view: string): Result<readonly string[]> {
+  const views = forecastViews(plan);
   if (view.toLowerCase() === VIEW_ALL) return ok(views);
   const match = views.find((v) => v.toLowerCase() === view.toLowerCase());
   if (match !== undefined) return ok([match]);
@@ -201,8 +212,8 @@ function selectViews(ctx: PlanForecastContext, view: string): Result<readonly st
   return fail('not-found', `unknown view "${view}"${close === undefined ? '' : ` (did you mean "${close.toLowerCase()}"?)`}; views: ${[...views, VIEW_ALL].map((v) => v.toLowerCase()).join(', ')}`, [], 'view');
 }
 
-function selectScenarios(ctx: PlanForecastContext, ids: readonly string[], plan: Plan, custom: readonly Scenario[]): Result<readonly Scenario[]> {
-  const known = ctx.params.scenarios;
+function selectScenarios(plan: Plan, ids: readonly string[], custom: readonly Scenario[]): Result<readonly Scenario[]> {
+  const known = plan.forecast?.scenarios ?? [];
   const out: Scenario[] = [];
   for (const id of ids) {
     const scenario = known.find((s) => s.id === id);
