@@ -214,8 +214,11 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${SKIP}`, () => {
     await mark.waitFor();
     expect(await mark.innerText()).toContain('will complete the verification of full operational capability next year');
     const card = page.locator('li.proposal').first();
-    await card.getByLabel('Speaker').fill('Ahn Gyu-back');
-    await card.getByLabel('Side').selectOption('ROK');
+    // The extraction credits the whole hyphenated name, its title and side; the analyst refines the role.
+    expect(await card.getByLabel('Speaker').inputValue()).toBe('Ahn Gyu-back');
+    expect(await card.getByLabel('Role').inputValue()).toBe('Defense Minister');
+    expect(await card.getByLabel('Side').inputValue()).toBe('ROK');
+    await card.getByLabel('Role').fill('Minister of National Defense');
     await card.getByRole('button', { name: 'Save edits' }).click();
     await page.locator('li.proposal').first().getByText('pending, edited').waitFor();
     await page.locator('li.proposal').first().getByRole('button', { name: 'Accept into evidence' }).click();
@@ -224,7 +227,9 @@ describe.skipIf(!hasChromium)(`dashboard in Chromium${SKIP}`, () => {
     await openView(page, 'evidence');
     await searchStatements(page, 'full operational capability next year');
     await page.getByText('1–1 of 1 statements, newest first.').waitFor();
-    expect(await page.locator('ul.statements').innerText()).toContain('Ahn Gyu-back');
+    const found = await page.locator('ul.statements').innerText();
+    expect(found).toContain('Ahn Gyu-back');
+    expect(found).toContain('Minister of National Defense');
   }, 120_000);
 
   it('never shows a ROK reader US-ONLY evidence on any view, not even as a count', async () => {
