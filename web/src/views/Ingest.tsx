@@ -101,7 +101,7 @@ export function Ingest({ plan }: { readonly plan: Plan }) {
     const r = await post<{ readonly document: { readonly id: string }; readonly isNew: boolean; readonly proposalIds: readonly number[] }>('/api/ingest/documents', body);
     if (!r.ok) return setError(r.error);
     setDocId(r.value.document.id);
-    setNote(r.value.isNew ? `Stored as ${r.value.document.id}: ${r.value.proposalIds.length} statements proposed.` : `This article is already stored as ${r.value.document.id}; its proposals are shown.`);
+    setNote(r.value.isNew ? `Stored as ${r.value.document.id}: ${r.value.proposalIds.length} ${r.value.proposalIds.length === 1 ? 'statement' : 'statements'} proposed.` : `This article is already stored as ${r.value.document.id}; its proposals are shown.`);
     await load(r.value.document.id);
   };
   const upload = (file: File | undefined) => {
