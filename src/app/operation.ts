@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { isAllowed, type Access, type Actor } from '../core/access/roles.js';
 import { narrowAudience, type Audience } from '../core/common/releasability.js';
-import { fail, formatPath, type Result } from '../core/common/result.js';
+import { fail, formatPath, ok, type Result } from '../core/common/result.js';
 import type { AuditStamp, Clock, Secrets, DatasetSource, ForecastExecutors, ImportReader, IngestStore, LedgerDatabase, ModelReader, PdfRenderer, PlanReader, ProgressEvent, RecordStore } from './ports.js';
 
 export interface Deps {
@@ -68,6 +68,12 @@ function hasAudience(value: unknown): value is { audience: Audience } {
  * caller can widen a reader's view by asking for a wider audience.
  */
 export async function runOperation<I extends z.ZodType, O>(operation: Operation<I, O>, deps: Deps, raw: unknown): Promise<Result<O>> {
+  const input = prepareInput(operation, deps, raw);
+  return input.ok ? operation.run(deps, input.value) : input;
+}
+
+/** What runOperation checks before it runs: the actor's access, the input against the schema, the audience narrowed; the input it would run with. */
+export function prepareInput<I extends z.ZodType, O>(operation: Operation<I, O>, deps: Deps, raw: unknown): Result<z.output<I>> {
   if (!isAllowed(deps.actor, operation.access)) {
     return fail(
       'forbidden',
@@ -80,6 +86,5 @@ export async function runOperation<I extends z.ZodType, O>(operation: Operation<
     const first = problems[0];
     return fail('invalid-input', first ? `${first.path === '(root)' ? '' : `${first.path}: `}${first.message}` : 'invalid input', problems, first?.path);
   }
-  const input = hasAudience(parsed.data) ? { ...parsed.data, audience: narrowAudience(parsed.data.audience, deps.actor.audience) } : parsed.data;
-  return operation.run(deps, input);
+  return ok(hasAudience(parsed.data) ? { ...parsed.data, audience: narrowAudience(parsed.data.audience, deps.actor.audience) } : parsed.data);
 }

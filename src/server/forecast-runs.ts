@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../core/access/roles.js';
 import type { Failure } from '../core/common/result.js';
-import { runOperation, type Deps } from '../app/operation.js';
+import { prepareInput, runOperation, type Deps } from '../app/operation.js';
 import { operations } from '../app/registry.js';
-import { checkForecastRequest, type ForecastResult } from '../app/operations/forecast.js';
+import { checkModelFileRequest, forecastSelection, type ForecastResult } from '../app/operations/forecast.js';
 
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -57,18 +57,15 @@ export function createForecastRuns(options: { readonly maxRunning: number; reado
       if (running >= options.maxRunning) {
         return { ok: false, error: { kind: 'failure', code: 'unavailable', message: `${running} forecasts are running already; wait for one to finish or cancel one`, problems: [] } };
       }
-      // Validate before answering 202, so a bad request is a 400 now rather than a failed run later.
-      const parsed = operations.forecast.input.safeParse(input);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        return { ok: false, error: { kind: 'failure', code: 'invalid-input', message: first?.message ?? 'invalid forecast input', problems: parsed.error.issues.map((i) => ({ message: i.message, path: i.path.join('.') })), path: first?.path.join('.') ?? '' } };
-      }
-      if (parsed.data.model !== undefined) return { ok: false, error: { kind: 'failure', code: 'forbidden', message: 'a model file is read from the command line only', problems: [], path: 'model' } };
-      // The view and the scenarios (the plan's and the caller's own) are checked against the plan now too.
+      // Checked as the run will check it before answering 202, so a bad request is a 4xx now rather than a failed run later.
+      const parsed = prepareInput(operations.forecast, deps, input);
+      if (!parsed.ok) return parsed;
+      const modelRule = checkModelFileRequest(parsed.value, deps.actor);
+      if (!modelRule.ok) return modelRule;
       const loaded = await deps.store.load();
       if (!loaded.ok) return loaded;
-      const checked = checkForecastRequest(loaded.value.plan, parsed.data);
-      if (!checked.ok) return checked;
+      const selected = forecastSelection(loaded.value.plan, parsed.value);
+      if (!selected.ok) return selected;
       const id = randomUUID();
       const controller = new AbortController();
       const run: Run = {

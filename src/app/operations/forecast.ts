@@ -5,6 +5,7 @@
  * the blocks run in this thread or on worker threads.
  */
 import { z } from 'zod';
+import type { Actor } from '../../core/access/roles.js';
 import { IsoDateSchema } from '../../core/common/dates.js';
 import { IdSchema } from '../../core/common/ids.js';
 import { fail, ok, type Result } from '../../core/common/result.js';
@@ -79,8 +80,8 @@ export const forecastOperation = defineOperation({
     const isLarge = input.iterations !== undefined && input.iterations >= POOL_MIN_ITERATIONS;
     const inner = deps.forecast.executor(input.workers ?? (isLarge ? undefined : 0));
     const executor = cooperativeExecutor(inner, deps.signal, chunkBlocksFor(inner));
-    if (input.model !== undefined && deps.actor.via !== 'cli') return fail('forbidden', 'a model file is read from the command line only', [], 'model');
-    if (input.model !== undefined && input.custom.length > 0) return fail('invalid-input', 'custom scenarios belong to the plan forecast; a model file is run as it is', [], 'custom');
+    const modelRule = checkModelFileRequest(input, deps.actor);
+    if (!modelRule.ok) return modelRule;
     if (input.model !== undefined) return forecastModelFile(deps, executor, { ...input, model: input.model });
     const scope = resolveScope(input, deps.clock);
     if (!scope.ok) return scope;
@@ -89,11 +90,9 @@ export const forecastOperation = defineOperation({
     const { plan, ledger, manifest } = loaded.value;
     const context = planForecastContext(plan, ledger, scope.value);
     if (!context.ok) return context;
-    const views = selectViews(plan, input.view);
-    if (!views.ok) return views;
-    const scenarios = selectScenarios(plan, input.scenarios, input.custom);
-    if (!scenarios.ok) return scenarios;
-    const jobs = views.value.flatMap((view) => [null, ...scenarios.value].map((scenario) => ({ view, scenario })));
+    const selected = forecastSelection(plan, input);
+    if (!selected.ok) return selected;
+    const jobs = selected.value.views.flatMap((view) => [null, ...selected.value.scenarios].map((scenario) => ({ view, scenario })));
     const entries: ForecastRunEntry[] = [];
     const finals = new Map<string, Float64Array>();
     const deltas: ScenarioDelta[] = [];
@@ -192,15 +191,23 @@ async function forecastModelFile(
   });
 }
 
+/** A model file is read from the command line only, and is run as it is (no scenarios of the caller's own). */
+export function checkModelFileRequest(input: { readonly model?: string | undefined; readonly custom: readonly Scenario[] }, actor: Actor): Result<void> {
+  if (input.model === undefined) return ok(undefined);
+  if (actor.via !== 'cli') return fail('forbidden', 'a model file is read from the command line only', [], 'model');
+  if (input.custom.length > 0) return fail('invalid-input', 'custom scenarios belong to the plan forecast; a model file is run as it is', [], 'custom');
+  return ok(undefined);
+}
+
 /**
- * The checks of a plan forecast's request that need only the plan: the view, the plan's scenarios
- * named, and the caller's own scenarios. A background run makes them before it answers 202.
+ * The views and scenarios a plan forecast runs: the view asked for, the plan's scenarios named and
+ * the caller's own, checked against the plan (a background run checks them before it answers 202).
  */
-export function checkForecastRequest(plan: Plan, input: { readonly view: string; readonly scenarios: readonly string[]; readonly custom: readonly Scenario[] }): Result<void> {
+export function forecastSelection(plan: Plan, input: { readonly view: string; readonly scenarios: readonly string[]; readonly custom: readonly Scenario[] }): Result<{ readonly views: readonly string[]; readonly scenarios: readonly Scenario[] }> {
   const views = selectViews(plan, input.view);
   if (!views.ok) return views;
   const scenarios = selectScenarios(plan, input.scenarios, input.custom);
-  return scenarios.ok ? ok(undefined) : scenarios;
+  return scenarios.ok ? ok({ views: views.value, scenarios: scenarios.value }) : scenarios;
 }
 
 function selectViews(plan: Plan, view: string): Result<readonly string[]> {
