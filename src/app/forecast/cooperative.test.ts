@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileModel, type CompiledModel } from '../../core/forecast/compile.js';
+import { compiledModel } from '../../../test/helpers/forecast.js';
+import type { CompiledModel } from '../../core/forecast/compile.js';
 import { inProcessExecutor, runForecastModel } from '../../core/forecast/engine.js';
-import { ForecastModelSchema } from '../../core/forecast/model-schema.js';
 import { BLOCK_ITERATIONS } from '../../core/forecast/simulate.js';
 import { CHUNK_BLOCKS, chunkBlocksFor, cooperativeExecutor, ForecastCancelled, POOL_CHUNK_BLOCKS_PER_WORKER } from './cooperative.js';
 
 function twoStepModel(): CompiledModel {
-  const parsed = ForecastModelSchema.parse({
-    kind: 'forecast-model',
+  return compiledModel({
     title: 'cooperative',
     dates: ['2027-06-30'],
     nodes: [
@@ -16,9 +15,6 @@ function twoStepModel(): CompiledModel {
     ],
     decision: { delay: { kind: 'triangular', minDays: 10, modeDays: 30, maxDays: 90 } },
   });
-  const compiled = compileModel(parsed, '2026-06-25');
-  if (!compiled.ok) throw new Error(compiled.error.message);
-  return compiled.value;
 }
 
 describe('the cooperative executor', () => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileModel, type CompiledModel } from '../../core/forecast/compile.js';
+import { compiledModel } from '../../../test/helpers/forecast.js';
+import type { CompiledModel } from '../../core/forecast/compile.js';
 import { inProcessExecutor, runForecastModel } from '../../core/forecast/engine.js';
-import { ForecastModelSchema } from '../../core/forecast/model-schema.js';
 import { BLOCK_ITERATIONS } from '../../core/forecast/simulate.js';
 import { createWorkerPool, splitBlocks } from './pool.js';
 import { createForecastExecutors } from './executors.js';
@@ -14,8 +14,7 @@ import { createForecastExecutors } from './executors.js';
 const WORKER = pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'forecast-worker.mjs'));
 
 function model(): CompiledModel {
-  const parsed = ForecastModelSchema.parse({
-    kind: 'forecast-model',
+  return compiledModel({
     title: 'pool',
     dates: ['2027-06-30', '2028-06-30'],
     nodes: [
@@ -31,9 +30,6 @@ function model(): CompiledModel {
     correlationGroups: [{ id: 'g', nodes: ['a', 'b'], rankCorrelation: 0.4 }],
     decision: { delay: { kind: 'triangular', minDays: 10, modeDays: 30, maxDays: 90 }, political: { kind: 'hazard', periodDays: 91, probabilityPerPeriod: 0.3 } },
   });
-  const compiled = compileModel(parsed, '2026-06-25');
-  if (!compiled.ok) throw new Error(compiled.error.message);
-  return compiled.value;
 }
 
 const pool = createWorkerPool(WORKER, 2);
