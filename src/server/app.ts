@@ -97,13 +97,17 @@ export function createApi(options: ApiOptions): Api {
   const head = createAuditHead(deps, options.auditHeadMaxAgeMs ?? 100, nowMs);
   const checkLogin = createLoginCheck(deps, head);
   let isDraining = false;
+  const security = securityHeaders(options.isSecure);
+  const securityWhileDraining: readonly HeaderPair[] = [['Connection', 'close'], ...security];
+  /** The headers every response carries: its request id, Connection: close while draining, the security headers. */
+  const baseHeaders = (requestId: string): readonly HeaderPair[] => [['X-Request-Id', requestId], ...(isDraining ? securityWhileDraining : security)];
 
   app.use('*', async (c, next) => {
     const requestId = requestIdOf(c.req.header('x-request-id'));
     c.set('requestId', requestId);
     c.header('X-Request-Id', requestId);
     if (isDraining) c.header('Connection', 'close');
-    c.set('baseHeaders', isDraining ? [['X-Request-Id', requestId], ['Connection', 'close']] : [['X-Request-Id', requestId]]);
+    c.set('baseHeaders', baseHeaders(requestId));
     const started = performance.now();
     inFlight++;
     try {
@@ -177,15 +181,13 @@ export function createApi(options: ApiOptions): Api {
     logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'internal error (a bug): the request id names it in the server log', problems: [], requestId: c.get('requestId') } }, 500);
   });
-  const security = securityHeaders(options.isSecure);
-  const securityWhileDraining: readonly HeaderPair[] = [['Connection', 'close'], ...security];
   const fastRead = createFastReads({
     paths: new Set(routes.filter((r) => r.isCacheable === true && r.method === 'get' && pathParams(r.path).length === 0).map((r) => r.path)),
     cache,
     checkLogin,
     clock: deps.clock,
     logger,
-    baseHeaders: () => (isDraining ? securityWhileDraining : security),
+    baseHeaders,
     onStart: () => inFlight++,
     onEnd: () => inFlight--,
   });

@@ -22,8 +22,8 @@ export interface FastReadOptions {
   readonly checkLogin: LoginCheck;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Headers every response carries (security headers; Connection: close while draining). */
-  readonly baseHeaders: () => readonly HeaderPair[];
+  /** The headers every response with this request id carries (the app's own: request id, Connection: close while draining, security headers). */
+  readonly baseHeaders: (requestId: string) => readonly HeaderPair[];
   /** Called when an answer starts and ends, for graceful shutdown. */
   readonly onStart: () => void;
   readonly onEnd: () => void;
@@ -48,7 +48,7 @@ export function createFastReads(options: FastReadOptions): FastRead {
       const hit = options.cache.get(cacheKeyOf(path, query < 0 ? '' : url.slice(query + 1), auth.actor, options.clock.today()), auditSeq);
       if (hit === undefined) return false;
       const requestId = requestIdOf(header(req, 'x-request-id'));
-      const answer = cachedAnswer(hit, { ifNoneMatch: header(req, 'if-none-match'), acceptEncoding: header(req, 'accept-encoding') }, [['X-Request-Id', requestId] as const, ...options.baseHeaders()], 'hit');
+      const answer = cachedAnswer(hit, { ifNoneMatch: header(req, 'if-none-match'), acceptEncoding: header(req, 'accept-encoding') }, options.baseHeaders(requestId), 'hit');
       res.writeHead(answer.status, answer.headers as [string, string][]);
       res.end(answer.body ?? undefined);
       options.logger.info({ requestId, method: 'GET', path, status: answer.status, durationMs: Math.round((performance.now() - started) * 10) / 10, user: auth.actor.name }, 'request');

@@ -24,15 +24,14 @@ export function securityHeaders(isSecure: boolean): readonly HeaderPair[] {
 }
 
 /**
- * Middleware that sets them on the context, before the handler (headers added afterwards would
- * make the Node adapter rebuild every response), and adds them to `baseHeaders` for the cached
- * reads, which build their responses by hand with plain headers for speed.
+ * Middleware that sets them on the context, before the handler: headers added afterwards would
+ * make the Node adapter rebuild every response. (Cached reads build their responses by hand from
+ * the context's `baseHeaders`, which hold the same headers.)
  */
 export function securityHeadersMiddleware(isSecure: boolean): MiddlewareHandler<ApiEnv> {
   const headers = securityHeaders(isSecure);
   return async (c, next) => {
     for (const [name, value] of headers) c.header(name, value);
-    c.set('baseHeaders', c.get('baseHeaders').concat(headers));
     await next();
   };
 }
