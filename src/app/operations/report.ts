@@ -19,7 +19,6 @@ import { briefOperation, type Brief } from './brief.js';
 import { sinceScope } from './changes.js';
 import { DEFAULT_SEED, forecastOperation, type ForecastResult } from './forecast.js';
 
-export { DEFAULT_SINCE_DAYS } from './changes.js';
 /** Iterations per view: P50/P80 to within a few days and probabilities to about ±0.7 points (2 SE). */
 export const REPORT_ITERATIONS = 20_000;
 

@@ -2,7 +2,8 @@
 import { Option, type Command } from 'commander';
 import { PAPER_SIZES } from '../../app/ports.js';
 import { DEFAULT_SEED } from '../../app/operations/forecast.js';
-import { DEFAULT_SINCE_DAYS, REPORT_ITERATIONS } from '../../app/operations/report.js';
+import { DEFAULT_SINCE_DAYS } from '../../app/operations/changes.js';
+import { REPORT_ITERATIONS } from '../../app/operations/report.js';
 import { buildReport, REPORT_FORMATS, type ReportFormat } from '../../report/build.js';
 import type { PaperSize } from '../../app/ports.js';
 import { exitCodeFor, EXIT } from '../exit-codes.js';
